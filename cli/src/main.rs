@@ -1,0 +1,3 @@
+//! The `typhon` binary.
+
+fn main() {}

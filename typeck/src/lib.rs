@@ -1,0 +1,1 @@
+//! Phase 1: AST + imported interfaces to typed IR, the module interface, diagnostics.

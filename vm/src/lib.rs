@@ -1,0 +1,1 @@
+//! The bytecode format, its verifier, the linker, the runtime and the interpreter.

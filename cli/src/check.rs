@@ -1,0 +1,86 @@
+//! `typhon check`: runs the engine over the given paths and prints the report, either for
+//! people (snippets and a mypy-style summary) or as JSON lines for tools.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use typhon_diagnostics::{ColorChoice, LineIndex, render_human, render_json, summary_line};
+use typhon_engine::{CheckReport, DiskSources, Engine, EngineOptions};
+
+use crate::{CheckArgs, ColorWhen, MessageFormat};
+
+/// The exit status when at least one error was reported.
+const EXIT_ERRORS: u8 = 1;
+
+pub(crate) fn run(args: &CheckArgs, color: ColorWhen) -> anyhow::Result<ExitCode> {
+    let engine = Engine::new(DiskSources, EngineOptions::default());
+    let report = engine.check(&args.paths)?;
+    if report.n_files() == 0 {
+        // Not an error (an empty folder is a valid project), but most likely a wrong path.
+        eprintln!("warning: no Python files found in the given paths");
+    }
+    let summary = summary_line(report.n_errors(), report.n_files_with_errors(), report.n_files());
+
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let written = match args.message_format {
+        MessageFormat::Human => {
+            let color = stdout_color(color);
+            write_human(&mut stdout, &report, color)
+                .and_then(|()| writeln!(stdout, "{}", paint_summary(&summary, report.has_errors(), color)))
+        }
+        MessageFormat::Json => {
+            // Tools read stdout as pure JSON lines, so the summary goes to stderr, uncoloured.
+            let written = write_json(&mut stdout, &report);
+            eprintln!("{summary}");
+            written
+        }
+    };
+    match written.and_then(|()| stdout.flush()) {
+        Ok(()) => {}
+        // The reader went away (`typhon check | head`): nothing is left to tell it, and the
+        // exit status still says whether there were errors.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(error) => return Err(error).context("cannot write to standard output"),
+    }
+    Ok(if report.has_errors() { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS })
+}
+
+fn stdout_color(when: ColorWhen) -> ColorChoice {
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        // anstream's choice honours NO_COLOR, CLICOLOR(_FORCE) and TERM=dumb on top of
+        // asking whether stdout is a terminal.
+        ColorWhen::Auto => match anstream::AutoStream::choice(&io::stdout()) {
+            anstream::ColorChoice::Never => ColorChoice::Never,
+            _ => ColorChoice::Always,
+        },
+    }
+}
+
+fn write_human(out: &mut impl Write, report: &CheckReport, color: ColorChoice) -> io::Result<()> {
+    for file in report.files.iter().filter(|file| !file.diagnostics.is_empty()) {
+        out.write_all(render_human(&file.diagnostics, &file.file.display_path, &file.source, color).as_bytes())?;
+    }
+    Ok(())
+}
+
+fn write_json(out: &mut impl Write, report: &CheckReport) -> io::Result<()> {
+    for file in report.files.iter().filter(|file| !file.diagnostics.is_empty()) {
+        let index = LineIndex::new(&file.source);
+        for diagnostic in &file.diagnostics {
+            writeln!(out, "{}", render_json(diagnostic, &file.file.display_path, &file.source, &index))?;
+        }
+    }
+    Ok(())
+}
+
+/// The summary in bold red or green, as mypy prints it on a terminal.
+fn paint_summary(summary: &str, has_errors: bool, color: ColorChoice) -> String {
+    match color {
+        ColorChoice::Never => summary.to_owned(),
+        ColorChoice::Always if has_errors => format!("\x1b[1;31m{summary}\x1b[0m"),
+        ColorChoice::Always => format!("\x1b[1;32m{summary}\x1b[0m"),
+    }
+}

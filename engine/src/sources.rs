@@ -1,0 +1,162 @@
+//! Where source bytes come from: the one trait through which the engine finds and reads
+//! files, with an implementation for the disk and one for in-memory files.
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use ignore::WalkBuilder;
+
+use crate::EngineError;
+
+/// Finds and reads source files. Everything the engine knows about files goes through
+/// this trait, so tests and an editor (with unsaved buffers) can supply their own files.
+///
+/// Implementations must be `Send + Sync`: files are read from several threads at once.
+pub trait SourceProvider: Send + Sync {
+    /// The Python source files named by `root`: `root` itself if it is a file (whatever its
+    /// extension, because the user named it), otherwise every `.py` file below it that
+    /// discovery keeps (see [`is_skipped_name`]). The order is unspecified: the engine sorts.
+    ///
+    /// A `root` that does not exist is [`EngineError::PathNotFound`].
+    fn find_sources(&self, root: &Path) -> Result<Vec<PathBuf>, EngineError>;
+
+    /// The bytes of one file found by [`SourceProvider::find_sources`].
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+}
+
+/// Whether discovery skips a file or directory of this name below a root: hidden entries
+/// (`.git`, `.venv`, `.typhon_cache`, ...), `__pycache__` and Cargo's `target`. A root named
+/// explicitly is never skipped, so `typhon check .hidden` still checks that folder.
+pub fn is_skipped_name(name: &OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    name.starts_with(b".") || name == b"__pycache__" || name == b"target"
+}
+
+fn is_python_file_name(name: &OsStr) -> bool {
+    name.as_encoded_bytes().ends_with(b".py")
+}
+
+/// `path` without `.` components, so that `./a.py` and `a.py` name the same file (for
+/// de-duplication and for display: mypy prints `a.py`, not `./a.py`).
+pub(crate) fn normalize_path(path: &Path) -> PathBuf {
+    path.components().filter(|component| *component != Component::CurDir).collect()
+}
+
+/// The real file system. Directory walks respect `.gitignore` (also outside a git
+/// repository), `.ignore` and `.git/info/exclude`, but not the user's global gitignore,
+/// so that a project finds the same files on every machine.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DiskSources;
+
+impl SourceProvider for DiskSources {
+    fn find_sources(&self, root: &Path) -> Result<Vec<PathBuf>, EngineError> {
+        let metadata = std::fs::metadata(root).map_err(|error| match error.kind() {
+            io::ErrorKind::NotFound => EngineError::PathNotFound { path: root.to_path_buf() },
+            _ => EngineError::Unreadable { path: root.to_path_buf(), source: error },
+        })?;
+        if !metadata.is_dir() {
+            return Ok(vec![root.to_path_buf()]);
+        }
+        let mut builder = WalkBuilder::new(root);
+        builder
+            // Hidden entries are skipped by our own rule, which spares the root.
+            .hidden(false)
+            .git_global(false)
+            .require_git(false)
+            .follow_links(false)
+            .filter_entry(|entry| entry.depth() == 0 || !is_skipped_name(entry.file_name()));
+        let mut files = Vec::new();
+        for entry in builder.build() {
+            let entry =
+                entry.map_err(|error| EngineError::Walk { root: root.to_path_buf(), message: error.to_string() })?;
+            if entry.depth() == 0 || !is_python_file_name(entry.file_name()) {
+                continue;
+            }
+            // A symbolic link counts when it points to a file: links are not followed into
+            // directories (no loops), but a linked module is still a module.
+            let is_file = match entry.file_type() {
+                Some(file_type) if file_type.is_symlink() => entry.path().is_file(),
+                Some(file_type) => file_type.is_file(),
+                None => false,
+            };
+            if is_file {
+                files.push(entry.into_path());
+            }
+        }
+        Ok(files)
+    }
+
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+}
+
+/// Files held in memory, keyed by path: for tests, and later for editor buffers.
+///
+/// A directory exists when some file lies below it (and `.` always exists). There are no
+/// ignore files in memory; the skip rule of [`is_skipped_name`] still applies.
+#[derive(Clone, Debug, Default)]
+pub struct MemorySources {
+    files: BTreeMap<PathBuf, Arc<[u8]>>,
+}
+
+impl MemorySources {
+    pub fn new() -> MemorySources {
+        MemorySources::default()
+    }
+
+    /// Adds or replaces the file at `path` (`./a.py` and `a.py` are the same file).
+    pub fn insert(&mut self, path: impl AsRef<Path>, contents: impl AsRef<[u8]>) {
+        self.files.insert(normalize_path(path.as_ref()), Arc::from(contents.as_ref()));
+    }
+
+    /// [`MemorySources::insert`] for building a set of files in one expression.
+    pub fn with_file(mut self, path: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> MemorySources {
+        self.insert(path, contents);
+        self
+    }
+
+    /// Removes the file at `path`; returns whether it was there.
+    pub fn remove(&mut self, path: impl AsRef<Path>) -> bool {
+        self.files.remove(&normalize_path(path.as_ref())).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+impl SourceProvider for MemorySources {
+    fn find_sources(&self, root: &Path) -> Result<Vec<PathBuf>, EngineError> {
+        let requested = root;
+        let root = normalize_path(requested);
+        if self.files.contains_key(&root) {
+            return Ok(vec![root]);
+        }
+        let mut exists = root.as_os_str().is_empty();
+        let mut files = Vec::new();
+        for path in self.files.keys() {
+            let Ok(relative) = path.strip_prefix(&root) else { continue };
+            exists = true;
+            let kept = relative.iter().all(|name| !is_skipped_name(name));
+            if kept && path.file_name().is_some_and(is_python_file_name) {
+                files.push(path.clone());
+            }
+        }
+        if exists { Ok(files) } else { Err(EngineError::PathNotFound { path: requested.to_path_buf() }) }
+    }
+
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        match self.files.get(&normalize_path(path)) {
+            Some(contents) => Ok(contents.to_vec()),
+            None => Err(io::Error::new(io::ErrorKind::NotFound, "no such file in memory")),
+        }
+    }
+}

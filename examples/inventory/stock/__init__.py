@@ -1,0 +1,1 @@
+"""A small warehouse: items, stock levels, movements and reports."""

@@ -1,9 +1,13 @@
-//! `check` as it stands today: decode, lex and parse one file and collect its diagnostics.
-//! The type checker will add phase 1 over the module graph on top of this.
+//! The per-file half of `check`: read, decode, lex and parse one file and list its imports
+//! (the front end), and the report types that `check` returns.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use typhon_diagnostics::{Code, Diagnostic, Span};
+use typhon_parser::ast;
+use typhon_typeck::ImportRequest;
+use typhon_typeck::ir::ModuleIr;
 
 use crate::SourceProvider;
 
@@ -23,16 +27,41 @@ impl SourceFile {
     }
 }
 
-/// The outcome of checking one file.
+/// What happened to a module in phase 1 (the type checker).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum ModuleStatus {
+    /// Phase 1 ran; its interface (with this hash) is what its dependents were checked
+    /// against.
+    Checked { interface_hash: [u8; 32] },
+    /// Not type-checked: the file could not be read, or its front end (lexer, parser)
+    /// reported errors. Checking a tree with holes in it would mostly report the holes
+    /// again, so only the front end's diagnostics are shown.
+    FrontEndErrors,
+    /// Not type-checked because it imports, directly or not, `module`, which has front-end
+    /// errors: its interface is unknown, so every use of it would be a bogus error.
+    ImportsBrokenModule { module: String },
+    /// Another file of the project has the same module name (its diagnostic says which);
+    /// only its front end ran.
+    DuplicateModule,
+}
+
+/// The outcome of checking one file (one module).
 #[derive(Clone, Debug)]
 pub struct FileReport {
     pub file: SourceFile,
+    /// The dotted module name (`pkg.util`; `pkg` for `pkg/__init__.py`).
+    pub module: String,
     /// The text that the diagnostics' spans point into: the decoded source, or for a file
     /// that is not valid UTF-8 a lossy rendering (so the snippet can still be shown), or
     /// empty for a file that could not be read.
     pub source: String,
-    /// Sorted by position; diagnostics at the same position keep the order they were found in.
+    /// Front-end and type diagnostics together, sorted by position; diagnostics at the
+    /// same position keep the order they were found in.
     pub diagnostics: Vec<Diagnostic>,
+    pub status: ModuleStatus,
+    /// The typed IR, for phase 2; only kept with [`crate::EngineOptions::keep_ir`], and
+    /// only for modules without errors.
+    pub ir: Option<ModuleIr>,
 }
 
 impl FileReport {
@@ -43,12 +72,52 @@ impl FileReport {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// The module's interface hash, when phase 1 ran.
+    pub fn interface_hash(&self) -> Option<[u8; 32]> {
+        match self.status {
+            ModuleStatus::Checked { interface_hash } => Some(interface_hash),
+            _ => None,
+        }
+    }
+}
+
+/// Where the time of one `check` went, for `--timings` and the benchmarks. The `*_cpu`
+/// figures add up the time spent in each file on every thread, so they exceed the wall
+/// clock when threads work in parallel.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Walking the roots and naming the modules.
+    pub discover: Duration,
+    /// Reading, decoding, lexing and parsing every file (wall clock).
+    pub front_end: Duration,
+    /// Resolving imports, following imported files nobody named, the graph and its cycles.
+    pub graph: Duration,
+    /// Phase 1 over the graph (wall clock).
+    pub check: Duration,
+    /// Collecting and sorting the report.
+    pub report: Duration,
+    /// Time in `SourceProvider::read`, over all threads.
+    pub read_cpu: Duration,
+    /// Time in the lexer and the parser (and `imports_of`), over all threads.
+    pub parse_cpu: Duration,
+    /// Time in the type checker (`check_module` and the interface hash), over all threads.
+    pub typeck_cpu: Duration,
+    /// Freeing syntax trees after checking them, over all threads.
+    pub drop_cpu: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.discover + self.front_end + self.graph + self.check + self.report
+    }
 }
 
 /// The outcome of checking a set of files, in the sorted order of their paths.
 #[derive(Clone, Debug, Default)]
 pub struct CheckReport {
     pub files: Vec<FileReport>,
+    pub timings: Timings,
 }
 
 impl CheckReport {
@@ -68,38 +137,81 @@ impl CheckReport {
     pub fn has_errors(&self) -> bool {
         self.files.iter().any(FileReport::has_errors)
     }
+
+    /// The report of the file that is module `name`.
+    pub fn module(&self, name: &str) -> Option<&FileReport> {
+        self.files.iter().find(|file| file.module == name)
+    }
 }
 
-/// Reads and syntax-checks one file. Never fails: every problem becomes a diagnostic.
-pub(crate) fn check_file(sources: &dyn SourceProvider, file: SourceFile) -> FileReport {
-    let (source, mut diagnostics) = match sources.read(&file.path) {
+/// The front end's result for one file.
+pub(crate) struct FrontEnd {
+    pub(crate) source: String,
+    /// `None` when the file could not be read or decoded, or had front-end errors: such a
+    /// module is not type-checked, so its tree is dropped at once.
+    pub(crate) ast: Option<ast::Module>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// What the module imports (from the tree, even a broken one: the graph and its
+    /// cycles are still worth reporting).
+    pub(crate) imports: Vec<ImportRequest>,
+    pub(crate) read_time: Duration,
+    pub(crate) parse_time: Duration,
+}
+
+impl FrontEnd {
+    pub(crate) fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, decodes and parses one file, and lists the imports of the module `name` it is.
+/// Never fails: every problem becomes a diagnostic.
+pub(crate) fn front_end(sources: &dyn SourceProvider, file: &SourceFile, name: &str, is_package: bool) -> FrontEnd {
+    let started = std::time::Instant::now();
+    let read = sources.read(&file.path);
+    let read_time = started.elapsed();
+    let mut out = FrontEnd {
+        source: String::new(),
+        ast: None,
+        diagnostics: Vec::new(),
+        imports: Vec::new(),
+        read_time,
+        parse_time: Duration::ZERO,
+    };
+    match read {
         // Spans are `u32` byte offsets: a larger file cannot even be pointed into.
         Ok(bytes) if u32::try_from(bytes.len()).is_err() => {
             let message = format!("this file is too large to check ({} bytes; the limit is 4 GiB)", bytes.len());
-            (String::new(), vec![Diagnostic::error(Code::Io, Span::empty_at(0), message)])
+            out.diagnostics.push(Diagnostic::error(Code::Io, Span::empty_at(0), message));
         }
-        Ok(bytes) => syntax_check(&bytes),
+        // The common case takes the bytes over without copying them.
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                let parsed = typhon_parser::parse_module(&text);
+                out.imports = typhon_typeck::imports_of(name, is_package, &parsed.module);
+                out.diagnostics = parsed.diagnostics;
+                if !out.has_errors() {
+                    out.ast = Some(parsed.module);
+                }
+                out.source = text;
+                out.parse_time = started.elapsed() - read_time;
+            }
+            Err(error) => {
+                let bytes = error.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                if let Err(diagnostic) = typhon_lexer::decode_source(&bytes) {
+                    let span = fit_span(&text, diagnostic.span);
+                    out.diagnostics.push(Diagnostic { span, ..diagnostic });
+                }
+                out.source = text;
+            }
+        },
         Err(error) => {
             let message = format!("I could not read this file: {error}");
-            (String::new(), vec![Diagnostic::error(Code::Io, Span::empty_at(0), message)])
-        }
-    };
-    // The parser's convention: by start offset, stable so that diagnostics at one offset
-    // keep the order in which they were found.
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
-    FileReport { file, source, diagnostics }
-}
-
-fn syntax_check(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
-    match typhon_lexer::decode_source(bytes) {
-        // The parser lexes too, and returns the lexer's diagnostics with its own.
-        Ok(text) => (text.to_owned(), typhon_parser::parse_module(text).diagnostics),
-        Err(diagnostic) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let span = fit_span(&text, diagnostic.span);
-            (text, vec![Diagnostic { span, ..diagnostic }])
+            out.diagnostics.push(Diagnostic::error(Code::Io, Span::empty_at(0), message));
         }
     }
+    out
 }
 
 /// Moves `span` (a byte range of the raw file) onto character boundaries of `text`, the
@@ -115,4 +227,10 @@ fn fit_span(text: &str, span: Span) -> Span {
     // offset may not fit even in a file below the 4 GiB limit: saturate rather than wrap.
     let to_u32 = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
     Span::new(to_u32(start), to_u32(end))
+}
+
+/// Sorts diagnostics by position (start, then end), keeping the order of those at the
+/// same position: the order the report promises.
+pub(crate) fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
 }

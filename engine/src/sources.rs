@@ -23,8 +23,21 @@ pub trait SourceProvider: Send + Sync {
     /// A `root` that does not exist is [`EngineError::PathNotFound`].
     fn find_sources(&self, root: &Path) -> Result<Vec<PathBuf>, EngineError>;
 
-    /// The bytes of one file found by [`SourceProvider::find_sources`].
+    /// The bytes of one file found by [`SourceProvider::find_sources`] or
+    /// [`SourceProvider::is_file`].
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+
+    /// Whether `path` is a file that [`SourceProvider::read`] can be asked for. The engine
+    /// asks this to find `__init__.py` files above a root (the package a root belongs to)
+    /// and to find the modules that checked files import but that were not named.
+    fn is_file(&self, path: &Path) -> bool;
+
+    /// `path` as an absolute path, when the provider has a current directory. The engine
+    /// only needs it to learn the name of a package directory that the user named as `.`
+    /// or `..`; providers without a current directory keep the path as it is.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        path.to_path_buf()
+    }
 }
 
 /// Whether discovery skips a file or directory of this name below a root: hidden entries
@@ -92,6 +105,29 @@ impl SourceProvider for DiskSources {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         std::fs::read(path)
     }
+
+    fn is_file(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+
+    fn absolute(&self, path: &Path) -> PathBuf {
+        // `std::path::absolute` refuses the empty path, which is how a normalised `.` looks.
+        let path = if path.as_os_str().is_empty() { Path::new(".") } else { path };
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        // `absolute` keeps `..` components (it never reads the disk); resolving them
+        // lexically is right here, because only the names of the directories matter.
+        let mut out = PathBuf::new();
+        for component in absolute.components() {
+            match component {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        out
+    }
 }
 
 /// Files held in memory, keyed by path: for tests, and later for editor buffers.
@@ -158,5 +194,9 @@ impl SourceProvider for MemorySources {
             Some(contents) => Ok(contents.to_vec()),
             None => Err(io::Error::new(io::ErrorKind::NotFound, "no such file in memory")),
         }
+    }
+
+    fn is_file(&self, path: &Path) -> bool {
+        self.files.contains_key(&normalize_path(path))
     }
 }

@@ -77,6 +77,9 @@ pub(crate) struct Lexer<'src> {
     /// The f-string content end at which an "expecting '}'" error would repeat an
     /// error already reported (an unterminated nested string that ran into it).
     pub(crate) suppress_unwind_error_at: Option<usize>,
+    /// The physical line on which an "unmatched ')'" was last reported: further stray
+    /// closers on that line would only repeat it (CPython reports the first one).
+    unmatched_reported_line: Option<usize>,
     lines: LineTable,
 }
 
@@ -105,6 +108,7 @@ impl<'src> Lexer<'src> {
             outer_bracket_indent: 0,
             outer_bracket_line: None,
             suppress_unwind_error_at: None,
+            unmatched_reported_line: None,
             lines: LineTable::default(),
         }
     }
@@ -588,7 +592,10 @@ impl<'src> Lexer<'src> {
         };
         let prefix = if in_fstring { "f-string: " } else { "" };
         let Some(top) = self.brackets.last().copied().filter(|_| self.brackets.len() > base) else {
-            self.error(start, start + 1, format!("{prefix}unmatched '{}'", byte as char));
+            if self.unmatched_reported_line != Some(self.line_start) {
+                self.unmatched_reported_line = Some(self.line_start);
+                self.error(start, start + 1, format!("{prefix}unmatched '{}'", byte as char));
+            }
             self.push(TokenKind::Error, start, start + 1);
             return;
         };

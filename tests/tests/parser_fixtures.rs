@@ -17,7 +17,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use typhon_diagnostics::{Code, Span};
+use typhon_diagnostics::{Code, ColorChoice, Diagnostic, Span, render_human};
 use typhon_parser::ast::{Module, StmtKind};
 use typhon_tests::ast_check::{Strictness, check_tree};
 use typhon_tests::canonical::canonical;
@@ -330,18 +330,35 @@ fn invalid_fixtures_report_every_broken_chunk() {
         }
         let unsupported = name.starts_with("unsupported_");
         for chunk in chunks(&front.source) {
-            let reported = front.diagnostics.iter().any(|diagnostic| {
-                (chunk.start..=chunk.end).contains(&diagnostic.span.start)
-                    && (!unsupported || diagnostic.code == Code::Unsupported)
-            });
-            if !reported {
-                failures.push(format!(
-                    "{name}: nothing {}reported in the chunk at line {}:\n{}\n--- all diagnostics:\n{}",
-                    if unsupported { "`unsupported` " } else { "" },
+            let in_chunk: Vec<&Diagnostic> = front
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| (chunk.start..=chunk.end).contains(&diagnostic.span.start))
+                .collect();
+            let n_with_code = |code: Code| in_chunk.iter().filter(|diagnostic| diagnostic.code == code).count();
+            let chunk_failure = |what: &str| {
+                let shown: Vec<Diagnostic> = in_chunk.iter().map(|diagnostic| (*diagnostic).clone()).collect();
+                format!(
+                    "{name}: {what} in the chunk at line {}:\n{}\n--- its diagnostics:\n{}",
                     line_of(&front.source, chunk.start),
                     &front.source[chunk.range()],
-                    rendered()
-                ));
+                    render_human(&shown, &name, &front.source, ColorChoice::Never)
+                )
+            };
+            if unsupported {
+                if n_with_code(Code::Unsupported) == 0 {
+                    failures.push(chunk_failure("nothing reported as `unsupported`"));
+                }
+            } else if in_chunk.is_empty() {
+                failures.push(chunk_failure("nothing reported"));
+            } else if n_with_code(Code::Syntax) == 0 {
+                // CPython rejects the chunk: calling it "not supported" would suggest
+                // that it is valid Python.
+                failures.push(chunk_failure("invalid Python reported only as `unsupported`, not `syntax`"));
+            } else if n_with_code(Code::Syntax) > 1 {
+                // Each chunk is one broken statement, and the parser promises one
+                // diagnostic per broken statement (panic mode silences the cascade).
+                failures.push(chunk_failure("more than one syntax error for one broken statement"));
             }
         }
         // Valid Python outside the subset is never a syntax error.

@@ -4,3 +4,6 @@
 //! interpreter calls, each returning CPython 3.11's exact result or exception.
 
 pub mod runtime;
+
+pub mod bytecode;
+mod value;

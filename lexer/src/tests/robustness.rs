@@ -250,3 +250,15 @@ fn pathological_inputs_stay_linear() {
     lex_quickly(&"é".repeat(n * 10));
     lex_quickly(&format!("'{}'", "\\x41".repeat(n * 2)));
 }
+
+#[test]
+fn stray_closers_are_reported_once_per_line() {
+    // CPython stops at the first; we go on, but one report per line is enough: 100,000
+    // copies of the same error would bury everything else in the file.
+    let source = format!("{}\nx = 1)\n", ")".repeat(100_000));
+    let lexed = crate::lex(&source);
+    let unmatched: Vec<_> = lexed.diagnostics.iter().filter(|d| d.message == "unmatched ')'").collect();
+    assert_eq!(unmatched.len(), 2, "{:?}", &lexed.diagnostics[..lexed.diagnostics.len().min(5)]);
+    assert_eq!((unmatched[0].span.start, unmatched[0].span.end), (0, 1));
+    assert_eq!(unmatched[1].span.start as usize, 100_000 + 6);
+}

@@ -1,0 +1,1 @@
+//! Phase 2: typed IR to a vm bytecode module.

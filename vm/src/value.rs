@@ -1,0 +1,368 @@
+//! The run-time object model: a 16-byte [`Value`] and the heap objects it points to.
+//!
+//! Immediates (None, bool, small int, float) live inline; everything else is behind an
+//! `Rc`. Mutable containers use `RefCell`; the interpreter never holds a borrow across a
+//! call into guest code, so borrows cannot conflict.
+
+use std::cell::{Cell, RefCell};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+use indexmap::{IndexMap, IndexSet};
+use num_bigint::BigInt;
+
+use crate::runtime::{Int, PyStr};
+
+/// A Python value.
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// An int that does not fit in `i64` (never holds a value that does).
+    BigInt(Rc<BigInt>),
+    Str(Rc<PyStr>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<Vec<Value>>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Set>>),
+    Instance(Rc<Instance>),
+    Class(Rc<Class>),
+    Function(Rc<FuncObj>),
+    /// A method bound to its receiver: `(receiver, function)`.
+    BoundMethod(Rc<(Value, Value)>),
+    /// A built-in function used as a value.
+    Builtin(u32),
+    /// A native module function used as a value.
+    Native(u32),
+    /// A built-in type's method bound to its receiver.
+    BMethod(Rc<(Value, u32)>),
+    Range(Rc<(i64, i64, i64)>),
+    Iter(Rc<RefCell<IterState>>),
+    /// A closure cell (only ever in registers of captured locals and in closures).
+    Cell(Rc<RefCell<Value>>),
+}
+
+// Registers are copied and moved constantly: keep a value two words wide.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    pub fn str(text: impl Into<Box<str>>) -> Value {
+        Value::Str(Rc::new(PyStr::new(text)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    pub fn from_int(value: Int) -> Value {
+        match value {
+            Int::Small(v) => Value::Int(v),
+            Int::Big(b) => Value::BigInt(b),
+        }
+    }
+
+    pub fn from_bigint(value: BigInt) -> Value {
+        Value::from_int(Int::from_bigint(value))
+    }
+
+    /// The value as a runtime `Int` (ints and bools).
+    pub fn as_int(&self) -> Option<Int> {
+        match self {
+            Value::Int(v) => Some(Int::Small(*v)),
+            Value::Bool(b) => Some(Int::Small(i64::from(*b))),
+            Value::BigInt(b) => Some(Int::Big(b.clone())),
+            _ => None,
+        }
+    }
+
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::List(_) => "list".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Set(_) => "set".into(),
+            Value::Instance(inst) => inst.class.name.clone(),
+            Value::Class(_) => "type".into(),
+            Value::Function(_) => "function".into(),
+            Value::BoundMethod(_) => "method".into(),
+            Value::Builtin(_) | Value::Native(_) | Value::BMethod(_) => "builtin_function_or_method".into(),
+            Value::Range(_) => "range".into(),
+            Value::Iter(_) => "iterator".into(),
+            Value::Cell(_) => "cell".into(),
+        }
+    }
+
+    /// Identity, as `is` sees it.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || a.as_str() == b.as_str(),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::Instance(a), Value::Instance(b)) => Rc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
+            (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
+            (Value::Builtin(a), Value::Builtin(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A function value: which code, its parameter defaults and its captured cells.
+pub struct FuncObj {
+    pub module: u32,
+    pub func: u32,
+    /// One entry per parameter (`None` where the parameter has no default).
+    pub defaults: RefCell<Vec<Option<Value>>>,
+    pub cells: Vec<Rc<RefCell<Value>>>,
+}
+
+/// How instances of a class are initialised by `C(...)`.
+#[derive(Clone)]
+pub enum InitKind {
+    /// No `__init__` anywhere: no arguments.
+    None,
+    /// A user `__init__`.
+    User(Rc<FuncObj>),
+    /// The generated dataclass `__init__` (fields in layout order).
+    Dataclass,
+    /// A built-in exception's `__init__`: the arguments become `args`.
+    Exception,
+}
+
+/// A class at run time.
+pub struct Class {
+    pub name: String,
+    pub module: String,
+    pub base: Option<Rc<Class>>,
+    pub fields: Vec<String>,
+    /// Methods by interned name, inherited ones included (sorted by name id).
+    pub methods: Vec<(u32, Rc<FuncObj>, MethodKind)>,
+    pub dataclass: Option<(bool, bool, bool)>,
+    /// Whether this is (or derives from) `BaseException`.
+    pub is_exception: bool,
+    pub init: RefCell<InitKind>,
+    /// Class-level values (constants and plain-class field defaults), by name id.
+    pub attrs: RefCell<Vec<(u32, Value)>>,
+    /// Defaults of fields by slot (dataclass `__init__` and plain-class initial values).
+    pub field_defaults: RefCell<Vec<Option<Value>>>,
+    /// Set once the `class` statement ran.
+    pub defined: Cell<bool>,
+    /// Identity for `object.__repr__`-style output and hashing.
+    pub id: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    Instance,
+    Static,
+    Class,
+}
+
+impl Class {
+    pub fn method(&self, name: u32) -> Option<&(u32, Rc<FuncObj>, MethodKind)> {
+        self.methods.binary_search_by_key(&name, |entry| entry.0).ok().map(|idx| &self.methods[idx])
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass_of(&self, other: &Class) -> bool {
+        let mut current = Some(self);
+        while let Some(class) = current {
+            if std::ptr::eq(class, other) {
+                return true;
+            }
+            current = class.base.as_deref();
+        }
+        false
+    }
+
+    /// The slot holding an exception's `args` tuple (after the declared fields).
+    pub fn args_slot(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn slot_count(&self) -> usize {
+        self.fields.len() + usize::from(self.is_exception)
+    }
+}
+
+/// An instance of a user class (exceptions included: their `args` live in an extra slot).
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub fields: RefCell<Vec<Value>>,
+}
+
+/// The state of an iterator object.
+pub enum IterState {
+    /// A list or tuple walked by index (a list may grow while iterated, as in CPython).
+    Seq(Value, usize),
+    Str(Rc<PyStr>, usize),
+    Range(i64, i64, i64),
+    /// A snapshot of items (dict views, sets, reversed sequences).
+    Items(Vec<Value>, usize),
+    Enumerate(Box<IterState>, i64),
+    Zip(Vec<IterState>),
+}
+
+/// A dictionary key: hashed and compared as Python does for hashable built-in values
+/// (`1`, `1.0` and `True` are the same key).
+#[derive(Clone)]
+pub struct Key(pub Value);
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(hash_value(&self.0));
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        keys_equal(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key {}
+
+/// A fast hasher for already-mixed 64-bit hashes (the Python hash of a key).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        // A multiplicative mix spreads small ints over the table's buckets.
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_i64(&mut self, value: i64) {
+        self.0 ^= value as u64;
+    }
+}
+
+pub type Dict = IndexMap<Key, Value, BuildHasherDefault<KeyHasher>>;
+pub type Set = IndexSet<Key, BuildHasherDefault<KeyHasher>>;
+
+pub fn new_dict() -> Dict {
+    Dict::default()
+}
+
+pub fn new_set() -> Set {
+    Set::default()
+}
+
+/// Python's `hash()` for hashable values (strings use FNV: CPython randomises them anyway).
+pub fn hash_value(value: &Value) -> i64 {
+    match value {
+        Value::None => 0x5EED,
+        Value::Bool(b) => i64::from(*b),
+        Value::Int(v) => Int::Small(*v).py_hash(),
+        Value::BigInt(b) => Int::Big(b.clone()).py_hash(),
+        Value::Float(f) => crate::runtime::float_ops::hash(*f),
+        Value::Str(s) => {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for byte in s.as_str().bytes() {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+            let hash = (hash >> 1) as i64;
+            if hash == -1 { -2 } else { hash }
+        }
+        Value::Tuple(items) => {
+            let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
+            for item in items.iter() {
+                acc = (acc ^ hash_value(item) as u64).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(31);
+            }
+            acc as i64
+        }
+        Value::Instance(inst) => {
+            if inst.class.dataclass.is_some_and(|(frozen, _, eq)| frozen && eq) {
+                let fields = inst.fields.borrow();
+                let mut acc: u64 = 0x1234_5678;
+                for item in fields.iter() {
+                    acc = (acc ^ hash_value(item) as u64).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(31);
+                }
+                acc as i64
+            } else {
+                Rc::as_ptr(inst) as usize as i64 >> 4
+            }
+        }
+        Value::Class(class) => i64::from(class.id),
+        Value::Function(f) => Rc::as_ptr(f) as usize as i64 >> 4,
+        _ => 0,
+    }
+}
+
+/// Equality of hashable keys (no user code runs: instances compare by identity, frozen
+/// dataclasses field-wise).
+pub fn keys_equal(left: &Value, right: &Value) -> bool {
+    match (left, right) {
+        (Value::Str(a), Value::Str(b)) => a.as_str() == b.as_str(),
+        (Value::Int(a), Value::Int(b)) => a == b,
+        (Value::Tuple(a), Value::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| keys_equal(x, y))
+        }
+        (Value::Instance(a), Value::Instance(b)) => {
+            if Rc::ptr_eq(a, b) {
+                return true;
+            }
+            if Rc::ptr_eq(&a.class, &b.class) && a.class.dataclass.is_some_and(|(_, _, eq)| eq) {
+                let (fa, fb) = (a.fields.borrow(), b.fields.borrow());
+                return fa.len() == fb.len() && fa.iter().zip(fb.iter()).all(|(x, y)| keys_equal(x, y));
+            }
+            false
+        }
+        _ => match (numeric(left), numeric(right)) {
+            (Some(a), Some(b)) => a.eq(&b),
+            _ => left.is(right),
+        },
+    }
+}
+
+/// A number as ints and floats compare across types.
+pub enum Num {
+    Int(Int),
+    Float(f64),
+}
+
+impl Num {
+    pub fn eq(&self, other: &Num) -> bool {
+        matches!(self.cmp(other), Some(std::cmp::Ordering::Equal))
+    }
+
+    pub fn cmp(&self, other: &Num) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => Some(a.cmp(b)),
+            (Num::Float(a), Num::Float(b)) => a.partial_cmp(b),
+            (Num::Int(a), Num::Float(b)) => a.cmp_f64(*b),
+            (Num::Float(a), Num::Int(b)) => b.cmp_f64(*a).map(std::cmp::Ordering::reverse),
+        }
+    }
+}
+
+pub fn numeric(value: &Value) -> Option<Num> {
+    match value {
+        Value::Float(f) => Some(Num::Float(*f)),
+        other => other.as_int().map(Num::Int),
+    }
+}

@@ -3,6 +3,7 @@
 
 mod check;
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,10 +40,24 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Check Python files for errors (today: syntax errors; type checking comes next).
-    #[command(after_help = EXIT_STATUS_HELP)]
+    /// Type-check a project: syntax and type errors of every module, checked against
+    /// the interfaces of the modules it imports.
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
 }
+
+/// Shown at the end of `typhon check --help`.
+const CHECK_AFTER_HELP: &str = "\
+Modules:
+  A directory is a source root: `pkg/util.py` below it is module `pkg.util`, and
+  `pkg/__init__.py` is module `pkg` (a directory without one is a namespace package).
+  A file is a module of its own directory. Modules that the checked files import are
+  looked up below the same roots and checked too. Import cycles are errors.
+
+Exit status:
+  0  no errors found (warnings do not count)
+  1  errors were found in the checked files
+  2  usage error, or a path that does not exist or cannot be listed";
 
 #[derive(Args, Debug)]
 struct CheckArgs {
@@ -55,6 +70,15 @@ struct CheckArgs {
     /// and line on stdout, with the summary line on stderr.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+
+    /// How many threads check modules in parallel (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<NonZeroUsize>,
+
+    /// Print where the time went (discovery, parsing, type checking, ...) on stderr.
+    /// Setting TYPHON_TIMINGS=1 does the same.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use typhon_diagnostics::{Code, Diagnostic, LineIndex, Span};
+use typhon_typeck::ImportRequest;
 
-use crate::check::FrontEnd;
 use crate::ModuleInfo;
 
 /// A module's index in the project's module table; also its node index in the graph.
@@ -25,12 +25,15 @@ impl ModuleId {
     }
 }
 
-/// One module as the graph sees it.
-pub(crate) struct GraphInput<'a> {
-    pub(crate) info: &'a ModuleInfo,
-    /// `None` for a file whose module name another file already has: it is not part of
-    /// the graph.
-    pub(crate) front: Option<&'a FrontEnd>,
+/// One resolved import of a module: the module it needs and where.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Edge {
+    pub(crate) target: ModuleId,
+    /// The span of the first import of `target`.
+    pub(crate) span: Span,
+    /// An edge up to an enclosing package that only reaches for its submodules (see
+    /// [`build`]): a dependency only when it closes no cycle.
+    pub(crate) weak: bool,
 }
 
 /// The resolved imports of every module and the graph made of them.
@@ -43,61 +46,69 @@ pub(crate) struct ModuleGraph {
     pub(crate) imports: Vec<Vec<(ModuleId, Span)>>,
 }
 
-/// Resolves every import to a module of the project and builds the graph.
+/// Resolves the imports of module `this` (`info`) to modules of the project, one edge per
+/// imported module, in source order.
 ///
 /// Imports of modules that do not exist are left out: the type checker reports them,
 /// because it is not given their interface. Candidates (`a.b` of `from a import b`, the
-/// packages around an imported module) become edges when the module exists.
+/// packages around an imported module) become edges when the module exists. A package's
+/// import of itself (`from . import sub` in `pkg/__init__.py` names `pkg`) is no edge.
+pub(crate) fn resolve_edges(
+    this: ModuleId,
+    info: &ModuleInfo,
+    imports: &[ImportRequest],
+    by_name: &HashMap<String, ModuleId>,
+) -> Vec<Edge> {
+    let name = info.name.as_str();
+    let mut edges: Vec<Edge> = Vec::new();
+    for (position, request) in imports.iter().enumerate() {
+        let Some(&target) = by_name.get(request.module.as_str()) else { continue };
+        if target == this && info.is_package {
+            continue;
+        }
+        let is_enclosing_package = name.len() > request.module.len()
+            && name.starts_with(request.module.as_str())
+            && name.as_bytes()[request.module.len()] == b'.';
+        let weak = is_enclosing_package
+            && (request.candidate || names_only_submodules(&imports[position + 1..], &request.module, by_name));
+        match edges.iter_mut().find(|edge| edge.target == target) {
+            Some(edge) => edge.weak &= weak,
+            None => edges.push(Edge { target, span: request.span, weak }),
+        }
+    }
+    edges
+}
+
+/// Builds the graph from every module's edges.
 ///
-/// Two kinds of edge are not dependencies:
-/// - a package's import of itself (`from . import sub` in `pkg/__init__.py` names `pkg`);
-/// - an import of one's own enclosing package (`pkg.sub` needs `pkg`) when that package
-///   imports the module back (`pkg/__init__.py` re-exporting from `.sub`). Python starts
-///   `pkg/__init__.py` first and runs `pkg.sub` while `pkg` is half-initialised, which
-///   works as long as `pkg.sub` only uses other modules; so the edge up is dropped and
-///   `pkg.sub` is checked without `pkg`'s interface instead of reporting a cycle that
-///   Python accepts.
-pub(crate) fn build(modules: &[GraphInput<'_>], by_name: &HashMap<&str, ModuleId>) -> ModuleGraph {
-    let mut imports: Vec<Vec<(ModuleId, Span)>> = vec![Vec::new(); modules.len()];
-    // Edges up to an enclosing package, checked once all other edges are known.
-    let mut upward: Vec<(ModuleId, ModuleId, Span)> = Vec::new();
-    for (idx, module) in modules.iter().enumerate() {
-        let Some(front) = module.front else { continue };
-        let this = ModuleId(idx as u32);
-        let name = module.info.name.as_str();
-        let mut seen: Vec<ModuleId> = Vec::new();
-        for request in &front.imports {
-            let Some(&target) = by_name.get(request.module.as_str()) else { continue };
-            if seen.contains(&target) {
-                continue;
-            }
-            seen.push(target);
-            if target == this && module.info.is_package {
-                continue;
-            }
-            let is_enclosing_package =
-                name.len() > request.module.len() && name.starts_with(&request.module) && name.as_bytes()[request.module.len()] == b'.';
-            if is_enclosing_package {
-                upward.push((this, target, request.span));
-            } else {
-                imports[idx].push((target, request.span));
-            }
-        }
-    }
-    // An edge up is a dependency unless the package reaches the module through the other
-    // edges. Reachability is computed once per package (there are few).
+/// A weak edge (an import of one's own enclosing package that only reaches for
+/// submodules: the implicit `pkg` of `from pkg.sibling import f` or `from .sibling import
+/// f` inside `pkg.sub`, or `from . import sibling`) is dropped when that package imports
+/// the module back (`pkg/__init__.py` re-exporting from `.sub`). Python runs `pkg.sub`
+/// while `pkg` is half-initialised, which works because `pkg.sub` uses no name of `pkg`
+/// itself; so `pkg.sub` is checked without `pkg`'s interface, instead of reporting a
+/// cycle that Python accepts. Importing a name defined in `pkg/__init__.py` (`from .
+/// import VERSION`) is a real dependency, and a cycle if `pkg` imports back.
+pub(crate) fn build(edges: &[Vec<Edge>]) -> ModuleGraph {
+    let mut imports: Vec<Vec<(ModuleId, Span)>> = edges
+        .iter()
+        .map(|list| list.iter().filter(|edge| !edge.weak).map(|edge| (edge.target, edge.span)).collect())
+        .collect();
+    // A weak edge is a dependency unless the package reaches the module through the
+    // other edges. Reachability is computed once per package (there are few).
     let mut reach_of: HashMap<ModuleId, Vec<bool>> = HashMap::new();
-    for (module, package, span) in upward {
-        let reach = reach_of.entry(package).or_insert_with(|| reachable_from(package, &imports));
-        if !reach[module.index()] {
-            let list = &mut imports[module.index()];
-            list.push((package, span));
-            // Keep source order, so reports are the same however the edge was found.
-            list.sort_by_key(|(_, span)| span.start);
+    for (idx, list) in edges.iter().enumerate() {
+        for edge in list.iter().filter(|edge| edge.weak) {
+            let reach = reach_of.entry(edge.target).or_insert_with(|| reachable_from(edge.target, &imports));
+            if !reach[idx] {
+                imports[idx].push((edge.target, edge.span));
+                // Keep source order, so reports are the same however the edge was found.
+                imports[idx].sort_by_key(|(_, span)| span.start);
+            }
         }
     }
-    let mut graph = DiGraph::with_capacity(modules.len(), imports.iter().map(Vec::len).sum());
-    for idx in 0..modules.len() {
+    let mut graph = DiGraph::with_capacity(edges.len(), imports.iter().map(Vec::len).sum());
+    for idx in 0..edges.len() {
         graph.add_node(ModuleId(idx as u32));
     }
     for (idx, list) in imports.iter().enumerate() {
@@ -106,6 +117,25 @@ pub(crate) fn build(modules: &[GraphInput<'_>], by_name: &HashMap<&str, ModuleId
         }
     }
     ModuleGraph { graph, imports }
+}
+
+/// Whether the `from package import a, b` whose base request was just before `rest` names
+/// only submodules of `package`. `imports_of` lists the names of a `from` import right
+/// after its base, as candidates `package.a`, `package.b`; a plain `import package` has
+/// none, and needs the package itself.
+fn names_only_submodules(rest: &[ImportRequest], package: &str, by_name: &HashMap<String, ModuleId>) -> bool {
+    let mut any = false;
+    for request in rest.iter().take_while(|request| request.candidate) {
+        let Some(name) = request.module.strip_prefix(package).and_then(|rest| rest.strip_prefix('.')) else { break };
+        if name.contains('.') {
+            break;
+        }
+        if !by_name.contains_key(request.module.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Which modules `start` reaches through `imports` (itself included).
@@ -155,11 +185,12 @@ pub(crate) fn is_cycle(graph: &ModuleGraph, members: &[ModuleId]) -> bool {
 pub(crate) fn cycle_diagnostic(
     graph: &ModuleGraph,
     members: &[ModuleId],
-    modules: &[GraphInput<'_>],
+    modules: &[ModuleInfo],
+    source_of: impl Fn(ModuleId) -> Option<&'_ str>,
 ) -> Option<(ModuleId, Diagnostic)> {
-    let start = *members.iter().min_by(|a, b| modules[a.index()].info.file.cmp(&modules[b.index()].info.file))?;
+    let start = *members.iter().min_by(|a, b| modules[a.index()].file.cmp(&modules[b.index()].file))?;
     let path = shortest_cycle(graph, members, start)?;
-    let name = |module: ModuleId| modules[module.index()].info.name.as_str();
+    let name = |module: ModuleId| modules[module.index()].name.as_str();
     let mut message = String::from("Import cycle: ");
     for module in &path {
         let _ = write!(message, "{} -> ", name(*module));
@@ -172,15 +203,13 @@ pub(crate) fn cycle_diagnostic(
     let mut diagnostic = Diagnostic::error(Code::ImportCycle, span_of(start, next), message);
     for (idx, &from) in path.iter().enumerate().skip(1) {
         let to = path.get(idx + 1).copied().unwrap_or(start);
-        let input = &modules[from.index()];
-        let line = input.front.map_or(1, |front| {
-            LineIndex::new(&front.source).line_col(&front.source, span_of(from, to).start).line
-        });
+        let line = source_of(from)
+            .map_or(1, |source| LineIndex::new(source).line_col(source, span_of(from, to).start).line);
         diagnostic = diagnostic.with_note(format!(
             "`{}` imports `{}` at {}:{line}",
             name(from),
             name(to),
-            input.info.file.display_path
+            modules[from.index()].file.display_path
         ));
     }
     if members.len() > path.len() {

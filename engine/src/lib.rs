@@ -1,20 +1,25 @@
 //! The engine: turns paths into checked projects. It owns every contact with files (through
-//! the [`SourceProvider`] trait), discovers the modules, runs the phases of each file in
-//! parallel and collects a deterministic [`CheckReport`].
+//! the [`SourceProvider`] trait), discovers the modules and names them, resolves their
+//! imports into a dependency graph, runs the front end of every file and phase 1 (the
+//! type checker) of every module in parallel, in dependency order, and collects a
+//! deterministic [`CheckReport`]. The [`Engine`] keeps the resulting [`Project`] (modules,
+//! graph, interfaces) for the bytecode cache and the editor's incremental state to come.
 //!
-//! Today `check` is a syntax check (decode, lex, parse); the type checker over the module
-//! graph, the bytecode cache and the editor's incremental state will grow from [`Engine`].
 //! The engine never prints: turning reports into text is the caller's job.
 
 mod check;
 mod engine;
 mod error;
+mod graph;
+mod phase1;
+mod project;
 mod sources;
 
 #[cfg(test)]
 mod tests;
 
-pub use check::{CheckReport, FileReport, SourceFile};
-pub use engine::{Engine, EngineOptions};
+pub use check::{CheckReport, FileReport, ModuleStatus, SourceFile, Timings};
+pub use engine::{Engine, EngineOptions, ModuleInfo};
 pub use error::EngineError;
+pub use project::Project;
 pub use sources::{DiskSources, MemorySources, SourceProvider, is_skipped_name};

@@ -2,10 +2,18 @@
 //! root (a directory) or a module of one (a file); the module name is the dotted path
 //! below the root, as in LANGUAGE.md ("Source files and modules").
 
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
-use crate::SourceProvider;
+use petgraph::graph::DiGraph;
+use petgraph::visit::{Dfs, Reversed};
+use typhon_diagnostics::Span;
+use typhon_typeck::Interface;
+
+use crate::graph::ModuleId;
+use crate::{ModuleInfo, SourceProvider};
 
 /// Where the module names of the files found under one path argument start.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -120,4 +128,74 @@ pub(crate) fn is_module_name(name: &str) -> bool {
 /// Whether a file name is a package's `__init__.py`.
 pub(crate) fn is_init_file(path: &Path) -> bool {
     path.file_name() == Some(OsStr::new("__init__.py"))
+}
+
+/// The state a check leaves behind: the modules, the graph of their imports and the
+/// interface of every module that was type-checked. This is what the bytecode cache and
+/// an editor's incremental re-checks will start from.
+#[derive(Debug)]
+pub struct Project {
+    modules: Vec<ModuleInfo>,
+    by_name: HashMap<String, ModuleId>,
+    /// Edge `a → b` when `a` imports `b` (the edges phase 1 followed).
+    graph: DiGraph<ModuleId, Span>,
+    interfaces: Vec<Option<Arc<Interface>>>,
+    interface_hashes: Vec<Option<[u8; 32]>>,
+}
+
+impl Project {
+    pub(crate) fn new(
+        modules: Vec<ModuleInfo>,
+        by_name: HashMap<String, ModuleId>,
+        graph: DiGraph<ModuleId, Span>,
+        interfaces: Vec<Option<Arc<Interface>>>,
+    ) -> Project {
+        let interface_hashes =
+            interfaces.iter().map(|interface| interface.as_ref().map(|interface| interface.interface_hash())).collect();
+        Project { modules, by_name, graph, interfaces, interface_hashes }
+    }
+
+    /// Every module, sorted by file path (modules found by following imports last).
+    pub fn modules(&self) -> &[ModuleInfo] {
+        &self.modules
+    }
+
+    pub fn module(&self, name: &str) -> Option<&ModuleInfo> {
+        self.by_name.get(name).map(|id| &self.modules[id.index()])
+    }
+
+    /// The interface of module `name`, if it was type-checked.
+    pub fn interface(&self, name: &str) -> Option<&Arc<Interface>> {
+        self.by_name.get(name).and_then(|id| self.interfaces[id.index()].as_ref())
+    }
+
+    pub fn interface_hash(&self, name: &str) -> Option<[u8; 32]> {
+        self.by_name.get(name).and_then(|id| self.interface_hashes[id.index()])
+    }
+
+    /// The modules that `name` imports (that exist in the project), sorted by name.
+    pub fn imports_of(&self, name: &str) -> Vec<&str> {
+        let Some(id) = self.by_name.get(name) else { return Vec::new() };
+        let mut names: Vec<&str> =
+            self.graph.neighbors(id.node()).map(|node| self.modules[node.index()].name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Every module that imports `name`, directly or not, sorted by name: what must be
+    /// re-checked when its interface changes.
+    pub fn dependents_of(&self, name: &str) -> Vec<&str> {
+        let Some(id) = self.by_name.get(name) else { return Vec::new() };
+        let reversed = Reversed(&self.graph);
+        let mut search = Dfs::new(reversed, id.node());
+        let mut names = Vec::new();
+        while let Some(node) = search.next(reversed) {
+            if node != id.node() {
+                names.push(self.modules[node.index()].name.as_str());
+            }
+        }
+        names.sort_unstable();
+        names
+    }
 }

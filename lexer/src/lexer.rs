@@ -77,9 +77,15 @@ pub(crate) struct Lexer<'src> {
     /// The f-string content end at which an "expecting '}'" error would repeat an
     /// error already reported (an unterminated nested string that ran into it).
     pub(crate) suppress_unwind_error_at: Option<usize>,
-    /// The physical line on which an "unmatched ')'" was last reported: further stray
-    /// closers on that line would only repeat it (CPython reports the first one).
-    unmatched_reported_line: Option<usize>,
+    /// The physical line on which a stray character (an "unmatched ')'", an invalid
+    /// character) was last reported: further ones on that line would only repeat it
+    /// (CPython stops at the first).
+    stray_reported_line: Option<usize>,
+    /// Brackets closed on their behalf by a mismatched closer (`(` in `[(1, 2])`), with
+    /// the nesting depth they were left at, innermost last: their own closer, if it
+    /// comes next at that depth, is consumed silently rather than reported as unmatched
+    /// (CPython reports only the mismatch). Cleared at the end of each logical line.
+    abandoned: Vec<(u8, u32)>,
     lines: LineTable,
 }
 
@@ -108,7 +114,8 @@ impl<'src> Lexer<'src> {
             outer_bracket_indent: 0,
             outer_bracket_line: None,
             suppress_unwind_error_at: None,
-            unmatched_reported_line: None,
+            stray_reported_line: None,
+            abandoned: Vec::new(),
             lines: LineTable::default(),
         }
     }
@@ -158,6 +165,15 @@ impl<'src> Lexer<'src> {
 
     pub(crate) fn error(&mut self, start: usize, end: usize, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::syntax(Span::new(start as u32, end as u32), message));
+    }
+
+    /// An error about a stray character (one that starts no token), reported only if
+    /// none was on this physical line yet: `` `1` `` is one mistake, not two.
+    fn stray_error(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        if self.stray_reported_line != Some(self.line_start) {
+            self.stray_reported_line = Some(self.line_start);
+            self.error(start, end, message);
+        }
     }
 
     /// The 1-based line of `offset`, for messages that quote line numbers.
@@ -217,6 +233,7 @@ impl<'src> Lexer<'src> {
                 self.push(TokenKind::Newline, start, end);
                 self.line_has_tokens = false;
             }
+            self.abandoned.clear();
             self.at_line_start = true;
         } else if self.statement_starts_inside_brackets(end) {
             // Recovery: the brackets were never closed, and this line is so clearly a new
@@ -227,6 +244,7 @@ impl<'src> Lexer<'src> {
                 self.error(at, at + 1, format!("'{}' was never closed", innermost.open as char));
             }
             self.brackets.clear();
+            self.abandoned.clear();
             if self.line_has_tokens {
                 self.push(TokenKind::Newline, start, end);
                 self.line_has_tokens = false;
@@ -476,7 +494,7 @@ impl<'src> Lexer<'src> {
             _ if byte.is_ascii_graphic() => format!("invalid character '{}' (U+{:04X})", byte as char, byte),
             _ => format!("invalid non-printable character U+{byte:04X}"),
         };
-        self.error(start, start + 1, message);
+        self.stray_error(start, start + 1, message);
         self.pos = start + 1;
         self.push(TokenKind::Error, start, start + 1);
     }
@@ -539,7 +557,7 @@ impl<'src> Lexer<'src> {
             } else {
                 format!("invalid non-printable character U+{:04X}", ch as u32)
             };
-            self.error(at, at + ch.len_utf8(), message);
+            self.stray_error(at, at + ch.len_utf8(), message);
             self.push(TokenKind::Error, start, end);
             return;
         }
@@ -552,6 +570,21 @@ impl<'src> Lexer<'src> {
             }
         };
         self.push_value(TokenKind::Name, start, end, TokenValue::Name(name));
+    }
+
+    /// Whether a closer for `open` that matches no open bracket is the closer of one
+    /// that a mismatch closed at the current depth (see `abandoned`); then it is taken.
+    fn closes_abandoned(&mut self, open: u8) -> bool {
+        let depth = self.brackets.len() as u32;
+        // Those left deeper than the current depth can no longer come next.
+        while self.abandoned.last().is_some_and(|&(_, at)| at > depth) {
+            self.abandoned.pop();
+        }
+        if self.abandoned.last().is_some_and(|&(bracket, at)| bracket == open && at == depth) {
+            self.abandoned.pop();
+            return true;
+        }
+        false
     }
 
     /// `(`, `[` or `{`. In an f-string field the messages say "f-string".
@@ -591,19 +624,22 @@ impl<'src> Lexer<'src> {
             _ => (TokenKind::Rbrace, b'{'),
         };
         let prefix = if in_fstring { "f-string: " } else { "" };
-        let Some(top) = self.brackets.last().copied().filter(|_| self.brackets.len() > base) else {
-            if self.unmatched_reported_line != Some(self.line_start) {
-                self.unmatched_reported_line = Some(self.line_start);
-                self.error(start, start + 1, format!("{prefix}unmatched '{}'", byte as char));
-            }
-            self.push(TokenKind::Error, start, start + 1);
-            return;
-        };
-        if top.open == open {
+        let top = self.brackets.last().copied().filter(|_| self.brackets.len() > base);
+        if let Some(top) = top
+            && top.open == open
+        {
             self.brackets.pop();
             self.push(kind, start, start + 1);
             return;
         }
+        if self.closes_abandoned(open) {
+            return;
+        }
+        let Some(top) = top else {
+            self.stray_error(start, start + 1, format!("{prefix}unmatched '{}'", byte as char));
+            self.push(TokenKind::Error, start, start + 1);
+            return;
+        };
         let opener_line = self.line_of(top.offset as usize);
         let message = if !in_fstring && opener_line != self.line_of(start) {
             format!(
@@ -623,11 +659,27 @@ impl<'src> Lexer<'src> {
         // and does not report the same mistake again.
         match self.brackets.innermost(open, base) {
             Some(idx) => {
+                // The matching opener is closed too (`idx` is its index): what is left
+                // open at `idx` is the depth the abandoned ones' closers would come at.
+                let depth = idx as u32;
+                let first_new = self.abandoned.len();
+                while self.brackets.len() > idx + 1 {
+                    if let Some(bracket) = self.brackets.pop() {
+                        self.abandoned.push((bracket.open, depth));
+                    }
+                }
+                // Popped innermost first; their closers come innermost first, so the
+                // innermost goes last.
+                if let Some(new) = self.abandoned.get_mut(first_new..) {
+                    new.reverse();
+                }
                 self.brackets.truncate(idx);
                 self.push(kind, start, start + 1);
             }
             None => {
                 self.brackets.pop();
+                // `(1]`: if the `)` still comes, it belongs to the `(` closed here.
+                self.abandoned.push((top.open, self.brackets.len() as u32));
                 let intended = match top.open {
                     b'(' => TokenKind::Rpar,
                     b'[' => TokenKind::Rsqb,

@@ -99,7 +99,15 @@ impl Parser<'_> {
                 break;
             }
         }
-        let end = self.expect_closer(TokenKind::Rpar, state.args.last());
+        // The last argument written, for the comma hint; a keyword's value only then
+        // (`f(a=b=1)` is plain "invalid syntax").
+        let last_keyword = state.keywords.last().filter(|_| !self.at(TokenKind::Equal));
+        let last = match (state.args.last(), last_keyword) {
+            (Some(arg), Some(keyword)) if keyword.value.span.start > arg.span.start => Some(&keyword.value),
+            (None, Some(keyword)) => Some(&keyword.value),
+            (arg, _) => arg,
+        };
+        let end = self.expect_closer(TokenKind::Rpar, last);
         Arguments { args: state.args, keywords: state.keywords, depth: state.depth, end }
     }
 
@@ -311,12 +319,53 @@ impl Parser<'_> {
                 self.unsupported(token.span, "positional-only parameter marker '/'");
             }
             TokenKind::Star | TokenKind::DoubleStar => return self.star_parameter(state),
+            TokenKind::Lpar
+                if !state.default_seen
+                    && !state.star_seen
+                    && let Some(end) = self.parenthesized_parameters_end(state.lambda) =>
+            {
+                let message = if state.lambda {
+                    "Lambda expression parameters cannot be parenthesized"
+                } else {
+                    "Function parameters cannot be parenthesized"
+                };
+                self.syntax_error(Span::new(token.span.start, end), message);
+                return false;
+            }
             _ => {
                 self.invalid_syntax();
                 return false;
             }
         }
         true
+    }
+
+    /// If the cursor is on `(` followed by parameters without defaults and `)` (Python
+    /// 2's tuple parameters, `def f((a, b))`), the end of that `)`. Looks ahead only.
+    fn parenthesized_parameters_end(&self, lambda: bool) -> Option<u32> {
+        if self.nth_kind(1) != TokenKind::Name {
+            return None;
+        }
+        let mut depth = 0u32;
+        let mut n = 0;
+        loop {
+            let token = self.nth_token(n);
+            match token.kind {
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+                TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return (token.kind == TokenKind::Rpar).then_some(token.span.end);
+                    }
+                }
+                TokenKind::Newline | TokenKind::EndOfFile => return None,
+                // Only names (with annotations in a `def`) between the parentheses.
+                TokenKind::Name | TokenKind::Comma => {}
+                _ if depth == 1 && (lambda || token.kind != TokenKind::Colon) => return None,
+                _ => {}
+            }
+            n += 1;
+        }
     }
 
     /// `*`, `*args` or `**kwargs`; `false` after an error.
@@ -375,6 +424,10 @@ impl Parser<'_> {
         let annotation_level = if starred_annotation { None } else { Some(Prec::Ternary) };
         let annotation =
             if state.lambda { None } else { self.optional_part(TokenKind::Colon, annotation_level, &mut state.depth) };
+        if self.at(TokenKind::Equal) && matches!(self.nth_kind(1), TokenKind::Rpar | TokenKind::Comma) {
+            let span = self.token().span;
+            self.syntax_error(span, "expected default value expression");
+        }
         let default = self.optional_part(TokenKind::Equal, Some(Prec::Ternary), &mut state.depth);
         Param { name, annotation, default, span: Span::new(token.span.start, self.prev_end) }
     }

@@ -44,7 +44,7 @@ impl Parser<'_> {
             return None;
         }
         let keyword = self.bump();
-        self.stmt_start = keyword.span.start;
+        self.start_line_at(keyword.span.start);
         Some(self.block(Header::new("'else' statement", keyword.span.start, false), None))
     }
 
@@ -62,7 +62,7 @@ impl Parser<'_> {
             }
             let elif = self.bump();
             branch_start = elif.span.start;
-            self.stmt_start = branch_start;
+            self.start_line_at(branch_start);
             what = "'elif' statement";
         }
         let orelse = self.else_block();
@@ -113,9 +113,9 @@ impl Parser<'_> {
     }
 
     /// `except [type [as name]]: body` (the cursor is on `except`).
-    fn except_clause(&mut self) -> ExceptHandler {
+    pub(crate) fn except_clause(&mut self) -> ExceptHandler {
         let except = self.bump();
-        self.stmt_start = except.span.start;
+        self.start_line_at(except.span.start);
         if self.at(TokenKind::Star) {
             let star = self.bump();
             self.unsupported(except.span.cover(star.span), "'except*' clause");
@@ -154,7 +154,7 @@ impl Parser<'_> {
         let orelse = self.else_block();
         let finalbody = if self.at(TokenKind::Finally) {
             let finally = self.bump();
-            self.stmt_start = finally.span.start;
+            self.start_line_at(finally.span.start);
             Some(self.block(Header::new("'finally' statement", finally.span.start, false), None))
         } else {
             None
@@ -219,7 +219,7 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.at(TokenKind::At) {
             let at = self.bump();
-            self.stmt_start = at.span.start;
+            self.start_line_at(at.span.start);
             let expr = self.named_expression();
             let span = Span::new(at.span.start, self.prev_end);
             if !self.panicking {
@@ -242,7 +242,7 @@ impl Parser<'_> {
             self.end_of_line();
         }
         let start = self.token().span.start;
-        self.stmt_start = start;
+        self.start_line_at(start);
         match self.kind() {
             TokenKind::Def => self.function_def(decorators),
             TokenKind::Class => self.class_def(decorators),
@@ -360,7 +360,7 @@ impl Parser<'_> {
                 TokenKind::Name if self.at_name("case") => {
                     let case = self.bump();
                     self.panicking = false;
-                    self.stmt_start = case.span.start;
+                    self.start_line_at(case.span.start);
                     self.skip_to_header_colon();
                     self.block(Header::new("'case' statement", case.span.start, true), None);
                 }
@@ -371,7 +371,7 @@ impl Parser<'_> {
                 _ => {
                     let before = self.pos;
                     self.panicking = false;
-                    self.stmt_start = self.token().span.start;
+                    self.start_line_at(self.token().span.start);
                     self.invalid_syntax();
                     // Reuse the broken-header path: skips the line and any indented body.
                     self.block(Header::new("'case' statement", self.stmt_start, true), None);

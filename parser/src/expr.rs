@@ -540,7 +540,18 @@ impl Parser<'_> {
     /// The rest of a tuple, list or set display after its first element; `closer`
     /// says which.
     fn display_rest(&mut self, start: u32, first: Ex, closer: TokenKind) -> Ex {
+        let first_start = first.span().start;
         let (elts, depth) = self.rest_of_elements(first, closer);
+        if closer != TokenKind::Rpar && !self.panicking && self.at_comprehension() {
+            // `[x, y for ...]`: the span runs to the last element, or to the comma
+            // after a lone one, as in CPython.
+            let end = match elts.as_slice() {
+                [_, .., last] => last.span.end,
+                _ => self.prev_end,
+            };
+            let span = Span::new(first_start, end.max(first_start));
+            self.syntax_error(span, "did you forget parentheses around the comprehension target?");
+        }
         let end = self.expect_closer(closer, elts.last());
         let kind = match closer {
             TokenKind::Rpar => ExprKind::Tuple(elts),
@@ -589,8 +600,7 @@ impl Parser<'_> {
 
     /// A dict display or comprehension after its first key (the cursor is on `:`).
     fn dict_after_key(&mut self, start: u32, key: Ex) -> Ex {
-        self.bump();
-        let value = self.expression();
+        let value = self.dict_value();
         if self.at_comprehension() {
             return self.dict_comprehension(start, key, value);
         }
@@ -604,6 +614,26 @@ impl Parser<'_> {
         let depth = depth.max(key.depth).max(value.depth);
         let kind = ExprKind::DictComp { key: key.boxed(), value: value.boxed(), generators };
         self.node(kind, Span::new(start, end), depth)
+    }
+
+    /// `: value` of a dict entry (the cursor is on the `:`), with CPython's messages for
+    /// a missing or starred value.
+    fn dict_value(&mut self) -> Ex {
+        let colon = self.bump().span;
+        match self.kind() {
+            TokenKind::Rbrace | TokenKind::Comma => {
+                self.syntax_error(colon, "expression expected after dictionary key and ':'");
+                self.error_node(colon)
+            }
+            TokenKind::Star => {
+                let star = self.bump().span;
+                let end = self.quiet_expression_end(Prec::BitOr);
+                let span = Span::new(star.start, end.max(star.end));
+                self.syntax_error(span, "cannot use a starred expression in a dictionary value");
+                self.error_node(span)
+            }
+            _ => self.expression(),
+        }
     }
 
     /// The rest of a dict display after its first entry (or at a leading `**`).
@@ -643,8 +673,7 @@ impl Parser<'_> {
             }
             return false;
         }
-        self.bump();
-        let value = self.expression();
+        let value = self.dict_value();
         dict.depth = dict.depth.max(key.depth).max(value.depth);
         dict.last_is_value = true;
         dict.pairs.push((key.expr, value.expr));

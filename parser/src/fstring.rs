@@ -33,6 +33,12 @@ impl Pending {
     }
 }
 
+/// Whether the source text of a string literal has a `b` prefix (the lexer gives bytes
+/// literals the token of a `str`, having reported them as unsupported).
+fn is_bytes_literal(text: &str) -> bool {
+    text.bytes().take_while(|byte| *byte != b'"' && *byte != b'\'').any(|byte| matches!(byte, b'b' | b'B'))
+}
+
 impl Parser<'_> {
     /// One or more adjacent string literals: a `Str` if all are plain strings, else an
     /// `FString` of all of them.
@@ -42,8 +48,21 @@ impl Parser<'_> {
         let mut parts = Vec::new();
         let mut is_fstring = false;
         let mut depth = 0;
+        // Whether the first literal is a bytes literal; a later one of the other kind
+        // makes the concatenation invalid.
+        let mut bytes = None;
         loop {
             let token = self.token();
+            let is_bytes = token.kind == TokenKind::String && is_bytes_literal(self.text(token.span));
+            let is_literal = matches!(token.kind, TokenKind::String | TokenKind::FStringStart);
+            if is_literal && *bytes.get_or_insert(is_bytes) != is_bytes {
+                // This error replaces the lexer's "bytes literal is not supported" for
+                // the literals of the concatenation.
+                let end = self.concatenation_end();
+                self.supersede_lexer_reports(Span::new(start, end));
+                self.syntax_error(token.span, "cannot mix bytes and nonbytes literals");
+                break;
+            }
             match token.kind {
                 TokenKind::String => {
                     self.bump();
@@ -68,6 +87,27 @@ impl Parser<'_> {
         }
         pending.flush(&mut parts);
         self.node(ExprKind::FString(parts), span, depth)
+    }
+
+    /// Where the string literals from the cursor on end (without consuming them).
+    fn concatenation_end(&self) -> u32 {
+        let mut end = self.prev_end;
+        let mut n = 0;
+        let mut fstring_depth = 0u32;
+        loop {
+            let token = self.nth_token(n);
+            match token.kind {
+                TokenKind::FStringStart => fstring_depth += 1,
+                TokenKind::FStringEnd => fstring_depth = fstring_depth.saturating_sub(1),
+                TokenKind::String => {}
+                TokenKind::Newline | TokenKind::EndOfFile => break,
+                _ if fstring_depth > 0 => {}
+                _ => break,
+            }
+            end = token.span.end;
+            n += 1;
+        }
+        end
     }
 
     /// The inside of one f-string, through its `FStringEnd`. Returns the depth of its
@@ -120,7 +160,13 @@ impl Parser<'_> {
             self.leave();
             return self.missing_field(open);
         }
+        let starred = self.at(TokenKind::Star);
         let expr = self.star_expressions_or_yield();
+        if starred && !self.panicking && matches!(expr.expr.kind, ExprKind::Error) {
+            // A lone `*x`, first reported as an unsupported starred element; `{*x, y}`
+            // is a tuple and valid.
+            self.star_is_syntax_error(expr.expr.span, "f-string: cannot use starred expression here");
+        }
         let field = self.fstring_field_rest(open, expr, pending);
         self.leave();
         field

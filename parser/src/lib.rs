@@ -25,7 +25,7 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-use typhon_diagnostics::Diagnostic;
+use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_lexer::Lexed;
 
 pub use dump::dump;
@@ -58,9 +58,38 @@ pub fn parse_lexed(source: &str, lexed: Lexed) -> Parsed {
     let Lexed { tokens, values, diagnostics: lexer_diagnostics } = lexed;
     let mut parser = parser::Parser::new(source, &tokens, values, &lexer_diagnostics);
     let body = parser.parse_module_body();
+    let (parser_diagnostics, superseded) = parser.into_diagnostics();
     let mut diagnostics = lexer_diagnostics;
-    diagnostics.extend(parser.into_diagnostics());
+    if !superseded.is_empty() {
+        // The lexer's `unsupported` reports on a line with a syntax error are dropped:
+        // the syntax error is that statement's one diagnostic.
+        let superseded = merge_spans(superseded);
+        diagnostics.retain(|diagnostic| {
+            diagnostic.code != Code::Unsupported || !in_spans(&superseded, diagnostic.span.start)
+        });
+    }
+    diagnostics.extend(parser_diagnostics);
     // Stable: diagnostics at the same offset keep the order they were found in.
     diagnostics.sort_by_key(|diagnostic| diagnostic.span.start);
     Parsed { module: ast::Module { body }, diagnostics }
+}
+
+/// Sorts `spans` and merges the overlapping ones (ends inclusive), so that membership
+/// is a binary search.
+fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable_by_key(|span| span.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Whether `offset` is in one of `spans` (sorted, disjoint, ends inclusive).
+fn in_spans(spans: &[Span], offset: u32) -> bool {
+    let after = spans.partition_point(|span| span.start <= offset);
+    after > 0 && spans.get(after - 1).is_some_and(|span| offset <= span.end)
 }

@@ -56,6 +56,28 @@ impl Context {
         Context { in_function: false, in_loop: false, enclosing_function: false, module_level: true };
 }
 
+/// A compound statement whose body was missing (see `Parser::dangling`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dangling {
+    /// Its keyword: `Try`, `If`, `For` or `While`.
+    pub(crate) keyword: TokenKind,
+    /// The indentation of its line, which its clauses share.
+    pub(crate) indent: usize,
+}
+
+impl Dangling {
+    /// Whether a clause starting with `clause` can belong to the statement.
+    pub(crate) fn takes(self, clause: TokenKind) -> bool {
+        use TokenKind as T;
+        match self.keyword {
+            T::Try => matches!(clause, T::Except | T::Else | T::Finally),
+            T::If => matches!(clause, T::Elif | T::Else),
+            T::For | T::While => clause == T::Else,
+            _ => false,
+        }
+    }
+}
+
 pub(crate) struct Parser<'src> {
     pub(crate) source: &'src str,
     tokens: &'src [Token],
@@ -78,8 +100,25 @@ pub(crate) struct Parser<'src> {
     pub(crate) quiet: bool,
     /// Start of the statement being parsed, for the cascade check above.
     pub(crate) stmt_start: u32,
+    /// How many diagnostics were recorded before the current line of source (a line of
+    /// simple statements, or the header line of a compound statement or clause). A
+    /// syntax error on the line supersedes the syntax errors reported earlier on it
+    /// (compile-time checks): one broken statement, one diagnostic, as with CPython,
+    /// whose parser fails before anything else is looked at.
+    line_mark: usize,
+    /// Spans in which the lexer's `unsupported` reports are dropped (see
+    /// `supersede_lexer_reports`).
+    superseded: Vec<Span>,
     nesting: u32,
     pub(crate) ctx: Context,
+    /// Set by `block` when a block is missing ("expected an indented block"): the lines
+    /// that follow were probably meant as the body, so the clauses after them are not
+    /// orphans (see `dangling`).
+    pub(crate) block_missing: bool,
+    /// The last compound statement of the current block whose body was missing, while
+    /// only simple statements follow it: its later clauses (`except` after a `try:`
+    /// with an unindented body) are parsed quietly instead of reported as stray.
+    pub(crate) dangling: Option<Dangling>,
     line_index: Option<LineIndex>,
     /// `*x` elements reported as "starred expression" and the index of their diagnostic,
     /// so that one that turns out to be an assignment target can be renamed.
@@ -111,16 +150,22 @@ impl<'src> Parser<'src> {
             panicking: false,
             quiet: false,
             stmt_start: 0,
+            line_mark: 0,
+            superseded: Vec::new(),
             nesting: 0,
             ctx: Context::MODULE,
+            block_missing: false,
+            dangling: None,
             line_index: None,
             star_diagnostics: Vec::new(),
             eof,
         }
     }
 
-    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.diagnostics
+    /// The parser's diagnostics, and the spans in which the lexer's `unsupported`
+    /// reports were superseded by a syntax error (sorted, maybe overlapping).
+    pub(crate) fn into_diagnostics(self) -> (Vec<Diagnostic>, Vec<Span>) {
+        (self.diagnostics, self.superseded)
     }
 
     // ---- The cursor ------------------------------------------------------------------
@@ -233,11 +278,67 @@ impl<'src> Parser<'src> {
     /// A syntax error: reported unless in panic mode or a cascade, then the rest of the
     /// logical line is skipped (panic mode).
     pub(crate) fn syntax_error(&mut self, span: Span, message: impl Into<String>) {
-        if !self.panicking && !self.quiet && !self.is_cascade(span) {
-            self.diagnostics.push(Diagnostic::syntax(span, message));
+        if !self.panicking && !self.quiet {
+            // Whether ours or the lexer's (a cascade), this is the line's one error.
+            self.supersede_line_reports();
+            if !self.is_cascade(span) {
+                self.diagnostics.push(Diagnostic::syntax(span, message));
+            }
         }
         self.panicking = true;
         self.skip_line();
+    }
+
+    /// Drops the syntax errors reported on the current line before this one (CPython's
+    /// compile-time checks, such as "'return' outside function", and the like): CPython
+    /// reports only the parse error. `unsupported` reports stay: they are about other
+    /// constructs, which the syntax error does not explain.
+    fn supersede_line_reports(&mut self) {
+        let mark = self.line_mark;
+        let Some(line) = self.diagnostics.get(mark..) else { return };
+        if !line.iter().any(|diagnostic| diagnostic.code == Code::Syntax) {
+            return;
+        }
+        for (_, idx) in &mut self.star_diagnostics {
+            if let Some(before) = self.diagnostics.get(mark..*idx) {
+                *idx -= before.iter().filter(|diagnostic| diagnostic.code == Code::Syntax).count();
+            }
+        }
+        let mut idx = 0;
+        self.diagnostics.retain(|diagnostic| {
+            idx += 1;
+            idx <= mark || diagnostic.code != Code::Syntax
+        });
+    }
+
+    /// Drops the lexer's `unsupported` reports that start in `span`: a syntax error
+    /// about the same text replaces them (a bytes literal concatenated with a `str`).
+    pub(crate) fn supersede_lexer_reports(&mut self, span: Span) {
+        if !self.quiet && !self.panicking {
+            self.superseded.push(span);
+        }
+    }
+
+    /// Turns the report of the starred element at `span` into a syntax error (the
+    /// element is invalid, not merely unsupported), else reports the error.
+    pub(crate) fn star_is_syntax_error(&mut self, span: Span, message: &str) {
+        if !self.panicking
+            && let Some(&(_, idx)) = self.star_diagnostics.iter().rev().find(|(star, _)| *star == span)
+            && let Some(diagnostic) = self.diagnostics.get_mut(idx)
+        {
+            *diagnostic = Diagnostic::syntax(span, message);
+            self.panicking = true;
+            self.skip_line();
+            return;
+        }
+        self.syntax_error(span, message);
+    }
+
+    /// A new line of source starts at `offset` (see `line_mark`); it is also the start
+    /// of a statement.
+    pub(crate) fn start_line_at(&mut self, offset: u32) {
+        self.stmt_start = offset;
+        self.line_mark = self.diagnostics.len();
     }
 
     /// "invalid syntax" at the current token.
@@ -308,7 +409,7 @@ impl<'src> Parser<'src> {
     /// targets any more), so that the list stays short.
     pub(crate) fn start_statement(&mut self) {
         self.panicking = false;
-        self.stmt_start = self.token().span.start;
+        self.start_line_at(self.token().span.start);
         self.star_diagnostics.clear();
     }
 

@@ -6,8 +6,8 @@ use typhon_lexer::TokenKind;
 
 use crate::ast::{BinOp, DottedName, Expr, ExprKind, Ident, ImportAlias, Stmt, StmtKind};
 use crate::expr::Prec;
-use crate::parser::{Parser, starts_expression};
-use crate::targets::TargetKind;
+use crate::parser::{Dangling, Parser, starts_expression};
+use crate::targets::{TargetKind, equal_hint_applies};
 
 /// What a block belongs to, for "expected an indented block after 'if' statement on
 /// line N" and for how a missing `:` is reported.
@@ -78,6 +78,8 @@ impl Parser<'_> {
             self.skip_block();
             return body;
         }
+        // A dangling statement of the enclosing block has no clauses in here.
+        self.dangling = None;
         loop {
             match self.kind() {
                 TokenKind::Dedent => {
@@ -89,6 +91,7 @@ impl Parser<'_> {
             }
         }
         self.leave();
+        self.dangling = None;
         body
     }
 
@@ -115,7 +118,7 @@ impl Parser<'_> {
                 self.bump();
                 let span = self.token().span;
                 self.panicking = false;
-                self.stmt_start = span.start;
+                self.start_line_at(span.start);
                 self.report_syntax(span, "unexpected indent");
                 // Parse the block anyway, so that its own errors are found.
                 let inner = self.indented_statements();
@@ -134,7 +137,16 @@ impl Parser<'_> {
     /// One statement (a compound statement, or a line of simple statements).
     fn statement(&mut self, body: &mut Vec<Stmt>) {
         self.start_statement();
-        let stmt = match self.kind() {
+        let keyword = self.token();
+        if let Some(dangling) = self.dangling
+            && dangling.takes(keyword.kind)
+            && self.indentation_at(keyword.span.start) == dangling.indent
+        {
+            self.dangling_clause();
+            return;
+        }
+        let outer_block_missing = std::mem::replace(&mut self.block_missing, false);
+        let stmt = match keyword.kind {
             TokenKind::If => self.if_stmt(),
             TokenKind::While => self.while_stmt(),
             TokenKind::For => self.for_stmt(),
@@ -146,11 +158,40 @@ impl Parser<'_> {
             TokenKind::Async => self.async_stmt(),
             TokenKind::Name if self.at_name("match") && self.looks_like_match() => self.match_stmt(),
             _ => {
+                self.block_missing = outer_block_missing;
                 self.simple_statements(body);
                 return;
             }
         };
         body.push(stmt);
+        self.dangling = if self.block_missing {
+            Some(Dangling { keyword: keyword.kind, indent: self.indentation_at(keyword.span.start) })
+        } else {
+            None
+        };
+        self.block_missing = outer_block_missing;
+    }
+
+    /// A clause (`except`, `elif`, `else`, `finally`) of a compound statement whose
+    /// body was missing, after the unindented lines meant as that body. The missing
+    /// body was reported; the clause is parsed for its own errors and dropped.
+    fn dangling_clause(&mut self) {
+        let keyword = self.token();
+        match keyword.kind {
+            TokenKind::Except => {
+                self.except_clause();
+            }
+            TokenKind::Elif => {
+                self.bump();
+                let test = self.named_expression();
+                self.block(Header::new("'elif' statement", keyword.span.start, true), Some(&test.expr));
+            }
+            _ => {
+                self.bump();
+                let what = if keyword.kind == TokenKind::Else { "'else' statement" } else { "'finally' statement" };
+                self.block(Header::new(what, keyword.span.start, false), None);
+            }
+        }
     }
 
     /// The body of a compound statement, from its `:`: an indented block, or simple
@@ -174,6 +215,7 @@ impl Parser<'_> {
             if self.eat(TokenKind::Indent) {
                 return self.indented_statements();
             }
+            self.block_missing = true;
             let next = self.token().span;
             // A deeper line without an `Indent` means the lexer refused the indentation
             // (too many levels, inconsistent tabs) and said so: not our error to repeat.
@@ -433,6 +475,8 @@ impl Parser<'_> {
         }
         let kind = self.kind();
         if kind == TokenKind::Equal {
+            // `(a and b) = c` gets the `==` hint whatever is in the parentheses.
+            let parenthesized = first.outer.start != first.expr.span.start;
             let mut targets = vec![first.expr];
             let value = loop {
                 self.bump();
@@ -444,8 +488,9 @@ impl Parser<'_> {
                     break (rhs.expr, value_is_yield);
                 }
             };
-            let hint = targets.len() == 1 && !value.1;
+            let single = targets.len() == 1 && !value.1;
             for target in &targets {
+                let hint = single && (parenthesized || equal_hint_applies(target));
                 if !self.check_target(target, TargetKind::Assign { hint }) {
                     break;
                 }

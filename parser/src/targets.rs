@@ -7,8 +7,9 @@ use crate::parser::Parser;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum TargetKind {
-    /// A target of `=`. `hint`: the statement has a single `=`, so CPython suggests
-    /// `==` for a target that looks like an operand.
+    /// A target of `=`. `hint`: the statement has a single `=` and the target looks
+    /// like an operand (`equal_hint_applies`, or it is parenthesized), so CPython
+    /// suggests `==`.
     Assign {
         hint: bool,
     },
@@ -93,7 +94,7 @@ impl Parser<'_> {
                 let name = expr_name(expr);
                 let message = match kind {
                     TargetKind::Delete => format!("cannot delete {name}"),
-                    TargetKind::Assign { hint: true } if equal_hint_applies(expr) => {
+                    TargetKind::Assign { hint: true } => {
                         format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
                     }
                     _ => format!("cannot assign to {name}"),

@@ -6,4 +6,13 @@
 pub mod runtime;
 
 pub mod bytecode;
+mod builtins;
+pub mod disasm;
+mod interp;
+mod link;
+mod methods;
+mod ops;
 mod value;
+pub mod verify;
+
+pub use link::{LinkError, LoadedModule, Program, RunOptions};

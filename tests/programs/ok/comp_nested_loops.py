@@ -1,7 +1,7 @@
 def main() -> None:
     pairs = [(x, y) for x in range(3) for y in range(x)]
     print(pairs)
-    flat = [v for row in [[1, 2], [3], [], [4, 5, 6]] for v in row]
+    flat = [v for row in [[1, 2], [3], [4, 5, 6]] for v in row]
     print(flat)
     table = [[r * c for c in range(1, 4)] for r in range(1, 4)]
     print(table)

@@ -7,7 +7,8 @@ def main() -> None:
     a["z"] = 3
     print(a == b)
     e: dict[str, int] = {}
-    print(e == {}, {} == e)
+    f: dict[str, int] = {}
+    print(e == f, len(e) == 0)
 
 
 main()

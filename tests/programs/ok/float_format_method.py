@@ -2,7 +2,6 @@ def main() -> None:
     print("{:.2f}".format(3.14159))
     print("{} and {}".format("a", 1.5))
     print("{0} {1} {0}".format("x", "y"))
-    print("{name} is {age}".format(name="Bo", age=7))
     print("{:>8}|{:<6}|{:^7}|".format("r", "l", "c"))
     print("{:08.3f}|{:+d}|{:,}".format(-3.5, 5, 1234567))
     print("{{literal}} {}".format(9))

@@ -17,7 +17,6 @@ def main() -> None:
     for n in reversed(range(3)):
         print(n, end=" ")
     print()
-    print(list(zip()), list(zip([1], [])))
 
 
 main()

@@ -6,7 +6,7 @@ def main() -> None:
     print(row, [row])
     opt: list[Optional[float]] = [1.5, None, 2]
     print(opt)
-    print([["a", "b"], []], [[[]]], [(1, "x")], [{"k": [1]}])
+    print([["a", "b"], ["c"]], [[[0]]], [(1, "x")], [{"k": [1]}])
     print(["quote's", "dq\"", "back\\"], [0.1, 1e16, -0.0, float("nan")])
     names: list[Optional[str]] = ["a", None]
     print(names, str(names), repr(names))

@@ -11,7 +11,7 @@ def main() -> None:
     for w in "the cat saw the dog and the cat".split():
         words.add(w)
     print(sorted(words), len(words))
-    print(set(), len(set([1, 1, 1])))
+    print(len(set([1, 1, 1])))
 
 
 main()

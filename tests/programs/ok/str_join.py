@@ -3,7 +3,6 @@ def main() -> None:
     print(", ".join(words))
     print("".join(words))
     print("-".join("abc"))
-    print(" ".join([]))
     print("|".join(["only"]))
     print("+".join(str(i) for i in range(5)))
     print("\n".join(["line1", "line2"]))

@@ -3,7 +3,7 @@ def main() -> None:
     print(a, b)
     a, b = b, a
     print(a, b)
-    x, y, z = "xyz"
+    x, y, z = 1.5, "two", [3]
     print(x, y, z)
     (p, q), r = (1, 2), 3
     print(p, q, r)

@@ -1,0 +1,5 @@
+import sys
+
+print("partial", end="")
+print(" line", end="")
+sys.exit(7)

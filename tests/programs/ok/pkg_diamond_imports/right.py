@@ -1,0 +1,7 @@
+from base import counter
+
+print("right initialised")
+
+
+def value() -> str:
+    return "right" + str(counter())

@@ -1,0 +1,2 @@
+NAME = __name__
+print("pkg/other:", NAME)

@@ -1,0 +1,10 @@
+class AppError(Exception):
+    pass
+
+
+class ValidationError(AppError):
+    pass
+
+
+class FatalError(AppError):
+    pass

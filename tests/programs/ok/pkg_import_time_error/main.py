@@ -1,0 +1,4 @@
+print("main before import")
+import settings
+
+print("unreachable", settings.PORT)

@@ -1,0 +1,5 @@
+print("first: executing top level")
+import third
+
+VALUE = "first:" + third.value
+print("first: done")

@@ -1,0 +1,2 @@
+print("third: executing top level")
+value = "3"

@@ -1,0 +1,4 @@
+import gamma
+
+print("alpha init, gamma says", gamma.greeting())
+NAME = "alpha"

@@ -1,0 +1,5 @@
+import alpha
+import gamma
+
+print("beta init sees", alpha.NAME)
+NAME = "beta"

@@ -1,0 +1,5 @@
+print("gamma init")
+
+
+def greeting() -> str:
+    return "hi from gamma"

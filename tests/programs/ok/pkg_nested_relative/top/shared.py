@@ -1,0 +1,2 @@
+def tag(s: str) -> str:
+    return "<" + s + ">"

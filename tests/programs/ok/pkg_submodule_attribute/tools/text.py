@@ -1,0 +1,2 @@
+def reverse(s: str) -> str:
+    return s[::-1]

@@ -1,0 +1,3 @@
+n = 10 ** 5000
+print("computed")
+print(n)

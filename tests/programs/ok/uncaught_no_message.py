@@ -1,0 +1,6 @@
+def main() -> None:
+    print("about to fail")
+    raise RuntimeError
+
+
+main()

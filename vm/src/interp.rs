@@ -1,0 +1,1490 @@
+//! The interpreter: an explicit frame stack over one register stack, reading instructions
+//! straight from the archived code words.
+//!
+//! Guest calls never recurse on the host stack: a call pushes a [`Frame`] and the loop
+//! continues in the callee. Only natives that call back into guest code (a `key=`
+//! function, a user `__eq__` or `__repr__`) re-enter [`Vm::run_frames`], and that nesting
+//! is bounded by [`MAX_NATIVE_DEPTH`].
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use rkyv::rend::u32_le;
+
+use crate::bytecode::{ArchivedFunction, ArchivedModule, BinOp, CLASS_IMPORT_BIT, CmpOp, NO_REG, op};
+use crate::runtime::IntStrLimit;
+use crate::value::{Class, FuncObj, InitKind, Instance, IterState, Key, MethodKind, Value};
+
+/// How deeply natives may re-enter the interpreter (each level uses host stack).
+pub(crate) const MAX_NATIVE_DEPTH: usize = 200;
+
+/// A Python exception in flight (the exception instance), or a request to stop.
+pub(crate) enum Exc {
+    Raised(Value),
+}
+
+pub(crate) type VmResult<T> = Result<T, Exc>;
+
+pub(crate) struct FuncInfo<'p> {
+    pub code: &'p [u32_le],
+    pub n_regs: usize,
+    pub n_params: usize,
+    pub arch: &'p ArchivedFunction,
+}
+
+/// What a symbolic import resolved to.
+#[derive(Clone)]
+pub(crate) enum Resolved {
+    Func(Rc<FuncObj>),
+    Class(Rc<Class>),
+    Global(usize, usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InitState {
+    NotStarted,
+    Running,
+    Done,
+}
+
+pub(crate) struct ModRt<'p> {
+    pub arch: &'p ArchivedModule,
+    pub name: String,
+    pub consts: Vec<Value>,
+    pub name_ids: Vec<u32>,
+    pub funcs: Vec<FuncInfo<'p>>,
+    pub func_objs: Vec<Rc<FuncObj>>,
+    pub classes: Vec<Rc<Class>>,
+    pub imports: Vec<Resolved>,
+    pub deps: Vec<usize>,
+    pub globals: Vec<Value>,
+    pub state: InitState,
+}
+
+pub(crate) struct Frame<'p> {
+    pub code: &'p [u32_le],
+    pub pc: usize,
+    pub base: usize,
+    pub module: u32,
+    pub func: u32,
+    /// The caller's register receiving the result ([`NO_REG`]: dropped).
+    pub ret: u32,
+    pub closure: Option<Rc<FuncObj>>,
+    /// Returning from this frame returns from [`Vm::run_frames`] (a native called it).
+    pub boundary: bool,
+}
+
+/// Well-known method names, interned first so their ids are constants.
+pub(crate) mod names {
+    pub const INIT: u32 = 0;
+    pub const REPR: u32 = 1;
+    pub const STR: u32 = 2;
+    pub const EQ: u32 = 3;
+    pub const LT: u32 = 4;
+    pub const LE: u32 = 5;
+    pub const GT: u32 = 6;
+    pub const GE: u32 = 7;
+    pub const HASH: u32 = 8;
+    pub const LEN: u32 = 9;
+    pub const CONTAINS: u32 = 10;
+    pub const POST_INIT: u32 = 11;
+    pub const GETITEM: u32 = 12;
+    pub const SETITEM: u32 = 13;
+    pub const NE: u32 = 14;
+    pub const WELL_KNOWN: [&str; 15] = [
+        "__init__",
+        "__repr__",
+        "__str__",
+        "__eq__",
+        "__lt__",
+        "__le__",
+        "__gt__",
+        "__ge__",
+        "__hash__",
+        "__len__",
+        "__contains__",
+        "__post_init__",
+        "__getitem__",
+        "__setitem__",
+        "__ne__",
+    ];
+}
+
+/// One traceback line: module, function, line.
+#[derive(Clone, Copy)]
+pub(crate) struct TbEntry {
+    pub module: u32,
+    pub func: u32,
+    pub line: u32,
+}
+
+pub(crate) struct Vm<'p> {
+    pub mods: Vec<ModRt<'p>>,
+    pub regs: Vec<Value>,
+    pub frames: Vec<Frame<'p>>,
+    /// Built-in exception classes, in [`crate::link::BUILTIN_EXCEPTIONS`] order.
+    pub exc_classes: Vec<Rc<Class>>,
+    pub name_table: Vec<String>,
+    pub out: Vec<u8>,
+    pub stdout: &'p mut dyn Write,
+    pub recursion_limit: usize,
+    pub native_depth: usize,
+    pub tb: Vec<TbEntry>,
+    /// The exception `tb` belongs to (so a re-raise keeps its traceback).
+    pub tb_exc: Option<Value>,
+    pub argv: Vec<String>,
+    pub int_limit: IntStrLimit,
+    pub rng: u64,
+    pub main_module: usize,
+    pub start_time: std::time::Instant,
+}
+
+impl<'p> Vm<'p> {
+    /// Writes buffered output through to the host's stdout.
+    pub fn flush(&mut self) {
+        if !self.out.is_empty() {
+            let _ = self.stdout.write_all(&self.out);
+            self.out.clear();
+        }
+        let _ = self.stdout.flush();
+    }
+
+    pub fn write_out(&mut self, text: &str) {
+        self.out.extend_from_slice(text.as_bytes());
+        if self.out.len() > 1 << 16 {
+            let _ = self.stdout.write_all(&self.out);
+            self.out.clear();
+        }
+    }
+
+    fn class_operand(&self, module: usize, operand: u32) -> Rc<Class> {
+        if operand & CLASS_IMPORT_BIT != 0 {
+            match &self.mods[module].imports[(operand & !CLASS_IMPORT_BIT) as usize] {
+                Resolved::Class(class) => class.clone(),
+                // The linker resolves class imports to classes only.
+                _ => self.exc_classes[0].clone(),
+            }
+        } else {
+            self.mods[module].classes[operand as usize].clone()
+        }
+    }
+
+    /// Pushes a frame for `fobj`, whose arguments are already in `args` (`None` = default).
+    pub fn push_frame(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>, ret: u32, boundary: bool) -> VmResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let info = &self.mods[fobj.module as usize].funcs[fobj.func as usize];
+        let (code, n_regs, n_params) = (info.code, info.n_regs, info.n_params);
+        if args.len() > n_params {
+            let name = info.arch.name.as_str().to_owned();
+            return Err(self.type_error(format!("{name}() takes {n_params} positional arguments but {} were given", args.len())));
+        }
+        let new_base = self.regs.len();
+        self.regs.resize(new_base + n_regs, Value::None);
+        let n_args = args.len();
+        for (idx, arg) in args.into_iter().enumerate() {
+            let value = match arg {
+                Some(value) => value,
+                None => self.default_of(fobj, idx)?,
+            };
+            self.regs[new_base + idx] = value;
+        }
+        for idx in n_args..n_params {
+            let value = self.default_of(fobj, idx)?;
+            self.regs[new_base + idx] = value;
+        }
+        let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
+        self.frames.push(Frame { code, pc: 0, base: new_base, module: fobj.module, func: fobj.func, ret, closure, boundary });
+        Ok(())
+    }
+
+    fn default_of(&mut self, fobj: &Rc<FuncObj>, idx: usize) -> VmResult<Value> {
+        if let Some(Some(value)) = fobj.defaults.borrow().get(idx) {
+            return Ok(value.clone());
+        }
+        let info = &self.mods[fobj.module as usize].funcs[fobj.func as usize];
+        let name = info.arch.name.as_str().to_owned();
+        let param = info.arch.params.get(idx).map(|p| p.name.as_str().to_owned()).unwrap_or_default();
+        Err(self.type_error(format!("{name}() missing 1 required positional argument: '{param}'")))
+    }
+
+    /// Calls any callable value from native code and runs it to completion.
+    pub fn call_value(&mut self, callee: &Value, args: Vec<Value>) -> VmResult<Value> {
+        match callee {
+            Value::Function(fobj) => self.call_function(fobj, args.into_iter().map(Some).collect()),
+            Value::BoundMethod(bound) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(bound.0.clone());
+                all.extend(args);
+                self.call_value(&bound.1.clone(), all)
+            }
+            Value::Builtin(id) => self.call_builtin(*id, args, &[]),
+            Value::Native(id) => self.call_native(*id, args.into_iter().map(Some).collect()),
+            Value::BMethod(bound) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(bound.0.clone());
+                all.extend(args);
+                self.call_bmethod(bound.1, all.into_iter().map(Some).collect())
+            }
+            Value::Class(class) => self.construct(class, args.into_iter().map(Some).collect()),
+            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// Runs a guest function to completion (re-entering the loop).
+    pub fn call_function(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>) -> VmResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.recursion_error());
+        }
+        let depth = self.frames.len();
+        self.push_frame(fobj, args, NO_REG, true)?;
+        self.native_depth += 1;
+        let result = self.run_frames(depth);
+        self.native_depth -= 1;
+        result
+    }
+
+    /// Creates an instance and runs its initialiser to completion.
+    pub fn construct(&mut self, class: &Rc<Class>, args: Vec<Option<Value>>) -> VmResult<Value> {
+        let instance = self.allocate(class);
+        let init = class.init.borrow().clone();
+        match init {
+            InitKind::User(fobj) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Some(instance.clone()));
+                all.extend(args);
+                self.call_function(&fobj, all)?;
+            }
+            InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
+            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
+            InitKind::None => {}
+        }
+        Ok(instance)
+    }
+
+    pub fn allocate(&self, class: &Rc<Class>) -> Value {
+        let mut fields = vec![Value::None; class.slot_count()];
+        if class.dataclass.is_none() {
+            for (slot, default) in class.field_defaults.borrow().iter().enumerate() {
+                if let (Some(default), Some(field)) = (default, fields.get_mut(slot)) {
+                    *field = default.clone();
+                }
+            }
+        }
+        if class.is_exception {
+            let slot = class.args_slot();
+            fields[slot] = Value::tuple(Vec::new());
+        }
+        Value::Instance(Rc::new(Instance { class: class.clone(), fields: RefCell::new(fields) }))
+    }
+
+    fn dataclass_init(&mut self, class: &Rc<Class>, instance: &Value, args: Vec<Option<Value>>) -> VmResult<()> {
+        let Value::Instance(inst) = instance else { return Ok(()) };
+        for slot in 0..class.fields.len() {
+            let value = match args.get(slot).cloned().flatten() {
+                Some(value) => value,
+                None => match class.field_defaults.borrow().get(slot).cloned().flatten() {
+                    Some(default) => default,
+                    None => {
+                        return Err(self.type_error(format!(
+                            "{}.__init__() missing 1 required positional argument: '{}'",
+                            class.name, class.fields[slot]
+                        )));
+                    }
+                },
+            };
+            inst.fields.borrow_mut()[slot] = value;
+        }
+        if let Some((_, post_init, _)) = class.method(names::POST_INIT) {
+            let post_init = post_init.clone();
+            self.call_function(&post_init, vec![Some(instance.clone())])?;
+        }
+        Ok(())
+    }
+
+    /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
+    /// through handlers, and past `stop_depth` they are returned.
+    pub fn run_frames(&mut self, stop_depth: usize) -> VmResult<Value> {
+        loop {
+            match self.run_inner() {
+                Ok(value) => return Ok(value),
+                Err(Exc::Raised(exc)) => {
+                    let mut faulting = true;
+                    loop {
+                        let Some(frame) = self.frames.last() else { return Err(Exc::Raised(exc)) };
+                        let pos = if faulting { frame.pc } else { frame.pc.saturating_sub(1) };
+                        faulting = false;
+                        let info = &self.mods[frame.module as usize].funcs[frame.func as usize];
+                        let handler = info.arch.handlers.iter().find(|h| {
+                            (h.start.to_native() as usize) <= pos && pos < h.end.to_native() as usize
+                        });
+                        if let Some(handler) = handler {
+                            let (target, exc_reg) = (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
+                            let base = frame.base;
+                            let frame = self.frames.last_mut();
+                            if let Some(frame) = frame {
+                                frame.pc = target;
+                            }
+                            self.regs[base + exc_reg] = exc.clone();
+                            break;
+                        }
+                        let line = line_at(info.arch, pos);
+                        self.tb.push(TbEntry { module: frame.module, func: frame.func, line });
+                        let Some(frame) = self.frames.pop() else { return Err(Exc::Raised(exc)) };
+                        self.regs.truncate(frame.base);
+                        if frame.boundary || self.frames.len() <= stop_depth {
+                            return Err(Exc::Raised(exc));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The register-machine loop proper.
+    #[allow(clippy::too_many_lines)]
+    fn run_inner(&mut self) -> VmResult<Value> {
+        let Some(frame) = self.frames.last() else { return Ok(Value::None) };
+        let mut code: &'p [u32_le] = frame.code;
+        let mut pc = frame.pc;
+        let mut base = frame.base;
+        let mut module = frame.module as usize;
+
+        macro_rules! w {
+            ($i:expr) => {
+                code[pc + $i].to_native() as usize
+            };
+        }
+        macro_rules! reg {
+            ($r:expr) => {
+                self.regs[base + $r]
+            };
+        }
+        macro_rules! save_pc {
+            ($p:expr) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.pc = $p;
+                }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(value) => value,
+                    Err(err) => {
+                        save_pc!(pc);
+                        return Err(err);
+                    }
+                }
+            };
+        }
+        macro_rules! reload {
+            () => {
+                match self.frames.last() {
+                    Some(frame) => {
+                        code = frame.code;
+                        pc = frame.pc;
+                        base = frame.base;
+                        module = frame.module as usize;
+                    }
+                    None => return Ok(Value::None),
+                }
+            };
+        }
+        macro_rules! gather {
+            ($start:expr, $count:expr) => {{
+                let mut args: Vec<Option<Value>> = Vec::with_capacity($count);
+                for idx in 0..$count {
+                    let r = code[pc + $start + idx].to_native();
+                    args.push(if r == NO_REG { None } else { Some(self.regs[base + r as usize].clone()) });
+                }
+                args
+            }};
+        }
+
+        loop {
+            let word = code[pc].to_native();
+            let a = (word >> 8) as usize;
+            match word as u8 {
+                op::NOP => pc += 1,
+                op::MOVE => {
+                    let value = reg!(w!(1)).clone();
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::LOAD_CONST => {
+                    reg!(a) = self.mods[module].consts[w!(1)].clone();
+                    pc += 2;
+                }
+                op::LOAD_INT => {
+                    reg!(a) = Value::Int(i64::from(code[pc + 1].to_native() as i32));
+                    pc += 2;
+                }
+                op::LOAD_NONE => {
+                    reg!(a) = Value::None;
+                    pc += 1;
+                }
+                op::LOAD_BOOL => {
+                    reg!(a) = Value::Bool(w!(1) != 0);
+                    pc += 2;
+                }
+                op::LOAD_GLOBAL => {
+                    reg!(a) = self.mods[module].globals[w!(1)].clone();
+                    pc += 2;
+                }
+                op::STORE_GLOBAL => {
+                    let value = reg!(a).clone();
+                    self.mods[module].globals[w!(1)] = value;
+                    pc += 2;
+                }
+                op::LOAD_IMPORT => {
+                    reg!(a) = match &self.mods[module].imports[w!(1)] {
+                        Resolved::Func(f) => Value::Function(f.clone()),
+                        Resolved::Class(c) => Value::Class(c.clone()),
+                        Resolved::Global(m, g) => self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default(),
+                    };
+                    pc += 2;
+                }
+                op::LOAD_FUNC => {
+                    reg!(a) = Value::Function(self.mods[module].func_objs[w!(1)].clone());
+                    pc += 2;
+                }
+                op::LOAD_CLASS => {
+                    reg!(a) = Value::Class(self.class_operand(module, w!(1) as u32));
+                    pc += 2;
+                }
+                op::LOAD_BUILTIN => {
+                    reg!(a) = Value::Builtin(w!(1) as u32);
+                    pc += 2;
+                }
+                op::LOAD_NATIVE => {
+                    reg!(a) = tri!(self.native_value(w!(1) as u32));
+                    pc += 2;
+                }
+                op::LOAD_MODULE_NAME => {
+                    reg!(a) = if module == self.main_module {
+                        Value::str("__main__")
+                    } else {
+                        Value::str(self.mods[module].name.as_str())
+                    };
+                    pc += 1;
+                }
+                op::MAKE_CELL => {
+                    let value = std::mem::take(&mut reg!(a));
+                    reg!(a) = Value::Cell(Rc::new(RefCell::new(value)));
+                    pc += 1;
+                }
+                op::LOAD_CELL => {
+                    let value = match &reg!(w!(1)) {
+                        Value::Cell(cell) => cell.borrow().clone(),
+                        other => other.clone(),
+                    };
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::STORE_CELL => {
+                    let value = reg!(w!(1)).clone();
+                    if let Value::Cell(cell) = &reg!(a) {
+                        *cell.borrow_mut() = value;
+                    }
+                    pc += 2;
+                }
+                op::LOAD_FREE => {
+                    let value = match self.frames.last().and_then(|f| f.closure.as_ref()) {
+                        Some(closure) => closure.cells.get(w!(1)).map(|c| c.borrow().clone()).unwrap_or_default(),
+                        None => Value::None,
+                    };
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::STORE_FREE => {
+                    let value = reg!(a).clone();
+                    if let Some(closure) = self.frames.last().and_then(|f| f.closure.as_ref())
+                        && let Some(cell) = closure.cells.get(w!(1))
+                    {
+                        *cell.borrow_mut() = value;
+                    }
+                    pc += 2;
+                }
+                op::MAKE_CLOSURE => {
+                    let func = w!(1);
+                    let n_defaults = w!(2);
+                    let defaults = gather!(3, n_defaults);
+                    let caps_at = 3 + n_defaults;
+                    let n_caps = w!(caps_at);
+                    let mut cells = Vec::with_capacity(n_caps);
+                    for idx in 0..n_caps {
+                        let spec = w!(caps_at + 1 + idx);
+                        let cell = if spec & 1 == 0 {
+                            match &reg!(spec >> 1) {
+                                Value::Cell(cell) => cell.clone(),
+                                other => Rc::new(RefCell::new(other.clone())),
+                            }
+                        } else {
+                            match self.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.cells.get(spec >> 1)) {
+                                Some(cell) => cell.clone(),
+                                None => Rc::new(RefCell::new(Value::None)),
+                            }
+                        };
+                        cells.push(cell);
+                    }
+                    let defaults = self.defaults_vector(module, func, defaults);
+                    reg!(a) = Value::Function(Rc::new(FuncObj {
+                        module: module as u32,
+                        func: func as u32,
+                        defaults: RefCell::new(defaults),
+                        cells,
+                    }));
+                    pc += caps_at + 1 + n_caps;
+                }
+                op::DEF_FUNC => {
+                    let n = w!(1);
+                    let defaults = gather!(2, n);
+                    let defaults = self.defaults_vector(module, a, defaults);
+                    *self.mods[module].func_objs[a].defaults.borrow_mut() = defaults;
+                    pc += 2 + n;
+                }
+                op::DEF_CLASS => {
+                    let class = self.mods[module].classes[a].clone();
+                    if let Some(base_class) = &class.base {
+                        let inherited = base_class.field_defaults.borrow().clone();
+                        let mut own = class.field_defaults.borrow_mut();
+                        for (slot, default) in inherited.into_iter().enumerate() {
+                            if let Some(entry) = own.get_mut(slot) {
+                                *entry = default;
+                            }
+                        }
+                    }
+                    class.defined.set(true);
+                    pc += 1;
+                }
+                op::SET_CLASS_ATTR => {
+                    let class = self.class_operand(module, w!(1) as u32);
+                    let name = self.mods[module].name_ids[w!(2)];
+                    let value = reg!(a).clone();
+                    let mut attrs = class.attrs.borrow_mut();
+                    match attrs.iter_mut().find(|(n, _)| *n == name) {
+                        Some(entry) => entry.1 = value,
+                        None => attrs.push((name, value)),
+                    }
+                    pc += 3;
+                }
+                op::SET_FIELD_DEFAULT => {
+                    let class = self.class_operand(module, w!(1) as u32);
+                    let value = reg!(a).clone();
+                    if let Some(entry) = class.field_defaults.borrow_mut().get_mut(w!(2)) {
+                        *entry = Some(value);
+                    }
+                    pc += 3;
+                }
+                op::SET_METHOD_DEFAULTS => {
+                    let class = self.mods[module].classes[a].clone();
+                    let method_idx = w!(1);
+                    let n = w!(2);
+                    let values = gather!(3, n);
+                    let func = self.mods[module].arch.classes[a].methods[method_idx].func.to_native() as usize;
+                    let defaults = self.defaults_vector(module, func, values);
+                    *self.mods[module].func_objs[func].defaults.borrow_mut() = defaults;
+                    drop(class);
+                    pc += 3 + n;
+                }
+                op::BIN => {
+                    let binop = BinOp::from_u32(w!(3) as u32).unwrap_or(BinOp::Add);
+                    let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                    let result = tri!(self.binary(binop, &x, &y));
+                    reg!(a) = result;
+                    pc += 4;
+                }
+                op::ADD_INT | op::SUB_INT | op::MUL_INT | op::MOD_INT | op::FLOORDIV_INT => {
+                    let opcode = word as u8;
+                    let fast = match (&reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::Int(x), Value::Int(y)) => match opcode {
+                            op::ADD_INT => x.checked_add(*y),
+                            op::SUB_INT => x.checked_sub(*y),
+                            op::MUL_INT => x.checked_mul(*y),
+                            op::MOD_INT if *y > 0 && *x >= 0 => Some(x % y),
+                            op::FLOORDIV_INT if *y > 0 && *x >= 0 => Some(x / y),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let result = match fast {
+                        Some(v) => Value::Int(v),
+                        None => {
+                            let binop = match opcode {
+                                op::ADD_INT => BinOp::Add,
+                                op::SUB_INT => BinOp::Sub,
+                                op::MUL_INT => BinOp::Mul,
+                                op::MOD_INT => BinOp::Mod,
+                                _ => BinOp::FloorDiv,
+                            };
+                            let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                            tri!(self.binary(binop, &x, &y))
+                        }
+                    };
+                    reg!(a) = result;
+                    pc += 3;
+                }
+                op::ADD_INT_IMM => {
+                    let imm = i64::from(code[pc + 2].to_native() as i32);
+                    let fast = match &reg!(w!(1)) {
+                        Value::Int(x) => x.checked_add(imm),
+                        _ => None,
+                    };
+                    let result = match fast {
+                        Some(v) => Value::Int(v),
+                        None => {
+                            let x = reg!(w!(1)).clone();
+                            tri!(self.binary(BinOp::Add, &x, &Value::Int(imm)))
+                        }
+                    };
+                    reg!(a) = result;
+                    pc += 3;
+                }
+                op::ADD_NUM | op::SUB_NUM | op::MUL_NUM | op::DIV_NUM => {
+                    let opcode = word as u8;
+                    let fast = match (&reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::Float(x), Value::Float(y)) => match opcode {
+                            op::ADD_NUM => Some(x + y),
+                            op::SUB_NUM => Some(x - y),
+                            op::MUL_NUM => Some(x * y),
+                            _ if *y != 0.0 => Some(x / y),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let result = match fast {
+                        Some(v) => Value::Float(v),
+                        None => {
+                            let binop = match opcode {
+                                op::ADD_NUM => BinOp::Add,
+                                op::SUB_NUM => BinOp::Sub,
+                                op::MUL_NUM => BinOp::Mul,
+                                _ => BinOp::Div,
+                            };
+                            let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                            tri!(self.binary(binop, &x, &y))
+                        }
+                    };
+                    reg!(a) = result;
+                    pc += 3;
+                }
+                op::NEG => {
+                    let x = reg!(w!(1)).clone();
+                    let result = match &x {
+                        Value::Float(f) => Value::Float(-f),
+                        Value::Int(i) if *i != i64::MIN => Value::Int(-i),
+                        other => tri!(self.unary_neg(other)),
+                    };
+                    reg!(a) = result;
+                    pc += 2;
+                }
+                op::POS => {
+                    let value = match &reg!(w!(1)) {
+                        Value::Bool(b) => Value::Int(i64::from(*b)),
+                        other => other.clone(),
+                    };
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::NOT => {
+                    let x = reg!(w!(1)).clone();
+                    let truth = tri!(self.truthy(&x));
+                    reg!(a) = Value::Bool(!truth);
+                    pc += 2;
+                }
+                op::INVERT => {
+                    let x = reg!(w!(1)).clone();
+                    let value = tri!(self.invert(&x));
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::CMP => {
+                    let cmp = CmpOp::from_u32(w!(3) as u32).unwrap_or(CmpOp::Eq);
+                    let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                    save_pc!(pc);
+                    let result = tri!(self.compare(cmp, &x, &y));
+                    reg!(a) = Value::Bool(result);
+                    pc += 4;
+                }
+                op::CMP_INT => {
+                    let cmp = CmpOp::from_u32(w!(3) as u32).unwrap_or(CmpOp::Eq);
+                    let result = match (&reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(cmp, *x, *y),
+                        (x, y) => {
+                            let (x, y) = (x.clone(), y.clone());
+                            tri!(self.compare(cmp, &x, &y))
+                        }
+                    };
+                    reg!(a) = Value::Bool(result);
+                    pc += 4;
+                }
+                op::JUMP => pc = a,
+                op::JUMP_IF_FALSE => {
+                    let truth = match &reg!(a) {
+                        Value::Bool(b) => *b,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => {
+                            let other = other.clone();
+                            tri!(self.truthy(&other))
+                        }
+                    };
+                    pc = if truth { pc + 2 } else { w!(1) };
+                }
+                op::JUMP_IF_TRUE => {
+                    let truth = match &reg!(a) {
+                        Value::Bool(b) => *b,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => {
+                            let other = other.clone();
+                            tri!(self.truthy(&other))
+                        }
+                    };
+                    pc = if truth { w!(1) } else { pc + 2 };
+                }
+                op::JUMP_UNLESS_CMP_INT => {
+                    let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
+                    let result = match (&reg!(a), &reg!(w!(1))) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(cmp, *x, *y),
+                        (x, y) => {
+                            let (x, y) = (x.clone(), y.clone());
+                            tri!(self.compare(cmp, &x, &y))
+                        }
+                    };
+                    pc = if result { pc + 4 } else { w!(3) };
+                }
+                op::JUMP_UNLESS_CMP => {
+                    let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
+                    let result = match (&reg!(a), &reg!(w!(1))) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(cmp, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => float_cmp(cmp, *x, *y),
+                        (x, y) => {
+                            let (x, y) = (x.clone(), y.clone());
+                            save_pc!(pc);
+                            tri!(self.compare(cmp, &x, &y))
+                        }
+                    };
+                    pc = if result { pc + 4 } else { w!(3) };
+                }
+                op::FOR_RANGE => {
+                    // cur, stop, step, var, exit
+                    let (cur, stop, step) = match (&reg!(a), &reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::Int(c), Value::Int(s), Value::Int(st)) => (*c, *s, *st),
+                        _ => (0, 0, 1),
+                    };
+                    if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                        reg!(w!(3)) = Value::Int(cur);
+                        // Past i64::MAX the loop would have ended anyway: stop it.
+                        reg!(a) = Value::Int(cur.checked_add(step).unwrap_or(stop));
+                        pc += 5;
+                    } else {
+                        pc = w!(4);
+                    }
+                }
+                op::GET_ITER => {
+                    let source = reg!(w!(1)).clone();
+                    let iter = tri!(self.get_iter(&source));
+                    reg!(a) = iter;
+                    pc += 2;
+                }
+                op::FOR_ITER => {
+                    let next = match &reg!(a) {
+                        Value::Iter(state) => self.iter_next(&mut state.borrow_mut()),
+                        _ => None,
+                    };
+                    match next {
+                        Some(value) => {
+                            reg!(w!(1)) = value;
+                            pc += 3;
+                        }
+                        None => pc = w!(2),
+                    }
+                }
+                op::FOR_LIST => {
+                    // list, index, var, exit
+                    let idx = match &reg!(w!(1)) {
+                        Value::Int(i) => *i as usize,
+                        _ => 0,
+                    };
+                    let item = match &reg!(a) {
+                        Value::List(list) => list.borrow().get(idx).cloned(),
+                        Value::Tuple(items) => items.get(idx).cloned(),
+                        _ => None,
+                    };
+                    match item {
+                        Some(item) => {
+                            reg!(w!(2)) = item;
+                            reg!(w!(1)) = Value::Int(idx as i64 + 1);
+                            pc += 4;
+                        }
+                        None => pc = w!(3),
+                    }
+                }
+                op::CALL => {
+                    let func = w!(1);
+                    let argc = w!(2);
+                    if self.frames.len() >= self.recursion_limit {
+                        tri!(Err(self.recursion_error()));
+                    }
+                    let info = &self.mods[module].funcs[func];
+                    let (callee_code, n_regs) = (info.code, info.n_regs);
+                    let new_base = self.regs.len();
+                    self.regs.resize(new_base + n_regs, Value::None);
+                    for idx in 0..argc {
+                        let r = code[pc + 3 + idx].to_native();
+                        let value = if r == NO_REG {
+                            let fobj = self.mods[module].func_objs[func].clone();
+                            match self.default_of(&fobj, idx) {
+                                Ok(value) => value,
+                                Err(err) => {
+                                    self.regs.truncate(new_base);
+                                    tri!(Err(err))
+                                }
+                            }
+                        } else {
+                            self.regs[base + r as usize].clone()
+                        };
+                        self.regs[new_base + idx] = value;
+                    }
+                    save_pc!(pc + 3 + argc);
+                    self.frames.push(Frame {
+                        code: callee_code,
+                        pc: 0,
+                        base: new_base,
+                        module: module as u32,
+                        func: func as u32,
+                        ret: a as u32,
+                        closure: None,
+                        boundary: false,
+                    });
+                    code = callee_code;
+                    pc = 0;
+                    base = new_base;
+                }
+                op::CALL_IMPORT | op::CALL_METHOD | op::CALL_METHOD_OF | op::CALL_METHOD_STATIC | op::NEW | op::NEW_OF => {
+                    let opcode = word as u8;
+                    let (tail, argc) = match opcode {
+                        op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => (4, w!(3)),
+                        _ => (3, w!(2)),
+                    };
+                    let args = gather!(tail, argc);
+                    let next_pc = pc + tail + argc;
+                    let target = match opcode {
+                        op::CALL_IMPORT => match &self.mods[module].imports[w!(1)] {
+                            Resolved::Func(f) => CallTarget::Func(f.clone()),
+                            Resolved::Class(c) => CallTarget::New(c.clone()),
+                            Resolved::Global(m, g) => {
+                                CallTarget::Value(self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default())
+                            }
+                        },
+                        op::CALL_METHOD => {
+                            let name = self.mods[module].name_ids[w!(1)];
+                            tri!(self.dispatch_method(name, args.first().cloned().flatten()))
+                        }
+                        op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => {
+                            let class = self.class_operand(module, w!(1) as u32);
+                            let name = self.mods[module].name_ids[w!(2)];
+                            match class.method(name) {
+                                Some((_, fobj, _)) => CallTarget::Func(fobj.clone()),
+                                None if name == names::INIT => CallTarget::SuperInit(class),
+                                None => {
+                                    let text = self.name_table[name as usize].clone();
+                                    tri!(Err(self.attribute_error(&class.name, &text)))
+                                }
+                            }
+                        }
+                        op::NEW => CallTarget::New(self.class_operand(module, w!(1) as u32)),
+                        _ => match &reg!(w!(1)) {
+                            Value::Class(c) => CallTarget::New(c.clone()),
+                            other => CallTarget::Value(other.clone()),
+                        },
+                    };
+                    save_pc!(next_pc);
+                    match target {
+                        CallTarget::Func(fobj) => {
+                            tri!(self.push_frame(&fobj, args, a as u32, false));
+                            reload!();
+                        }
+                        CallTarget::New(class) => {
+                            let instance = self.allocate(&class);
+                            let init = class.init.borrow().clone();
+                            match init {
+                                InitKind::User(fobj) => {
+                                    let mut all = Vec::with_capacity(args.len() + 1);
+                                    all.push(Some(instance.clone()));
+                                    all.extend(args);
+                                    reg!(a) = instance;
+                                    tri!(self.push_frame(&fobj, all, NO_REG, false));
+                                    reload!();
+                                }
+                                _ => {
+                                    let value = tri!(self.construct_without_user_init(&class, instance, args));
+                                    reg!(a) = value;
+                                    pc = next_pc;
+                                }
+                            }
+                        }
+                        CallTarget::SuperInit(class) => {
+                            let mut args = args.into_iter();
+                            let receiver = args.next().flatten().unwrap_or_default();
+                            let rest: Vec<Option<Value>> = args.collect();
+                            let init = class.init.borrow().clone();
+                            match init {
+                                InitKind::Exception => {
+                                    set_exception_args(&receiver, rest.into_iter().map(Option::unwrap_or_default).collect());
+                                }
+                                InitKind::Dataclass => tri!(self.dataclass_init(&class, &receiver, rest)),
+                                _ => {}
+                            }
+                            reg!(a) = Value::None;
+                            pc = next_pc;
+                        }
+                        CallTarget::Value(callee) => {
+                            let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
+                            let value = tri!(self.call_value(&callee, args));
+                            reg!(a) = value;
+                            pc = next_pc;
+                        }
+                    }
+                }
+                op::CALL_VALUE => {
+                    let argc = w!(2);
+                    let args = gather!(3, argc);
+                    let next_pc = pc + 3 + argc;
+                    let callee = reg!(w!(1)).clone();
+                    save_pc!(next_pc);
+                    match &callee {
+                        Value::Function(fobj) => {
+                            tri!(self.push_frame(fobj, args, a as u32, false));
+                            reload!();
+                        }
+                        Value::BoundMethod(bound) if matches!(bound.1, Value::Function(_)) => {
+                            let mut all = Vec::with_capacity(args.len() + 1);
+                            all.push(Some(bound.0.clone()));
+                            all.extend(args);
+                            if let Value::Function(fobj) = &bound.1 {
+                                tri!(self.push_frame(fobj, all, a as u32, false));
+                            }
+                            reload!();
+                        }
+                        _ => {
+                            let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
+                            let value = tri!(self.call_value(&callee, args));
+                            reg!(a) = value;
+                            pc = next_pc;
+                        }
+                    }
+                }
+                op::CALL_BUILTIN => {
+                    let id = w!(1) as u32;
+                    let mask = w!(2) as u32;
+                    let argc = w!(3);
+                    let n_kw = mask.count_ones() as usize;
+                    let mut args = Vec::with_capacity(argc - n_kw.min(argc));
+                    for idx in 0..argc.saturating_sub(n_kw) {
+                        args.push(reg!(w!(4 + idx)).clone());
+                    }
+                    let mut keywords = Vec::with_capacity(n_kw);
+                    let mut next = argc.saturating_sub(n_kw);
+                    for bit in 0..16 {
+                        if mask & (1 << bit) != 0 && next < argc {
+                            keywords.push((bit, reg!(w!(4 + next)).clone()));
+                            next += 1;
+                        }
+                    }
+                    save_pc!(pc);
+                    let value = tri!(self.call_builtin(id, args, &keywords));
+                    reg!(a) = value;
+                    pc += 4 + argc;
+                }
+                op::CALL_NATIVE => {
+                    let argc = w!(2);
+                    let args = gather!(3, argc);
+                    save_pc!(pc);
+                    let value = tri!(self.call_native(w!(1) as u32, args));
+                    reg!(a) = value;
+                    pc += 3 + argc;
+                }
+                op::CALL_BMETHOD => {
+                    let id = w!(1) as u32;
+                    let argc = w!(2);
+                    // The hottest methods skip the argument vector.
+                    if id == crate::builtins::BM_LIST_APPEND && argc == 2 {
+                        let item = reg!(w!(4)).clone();
+                        if let Value::List(list) = &reg!(w!(3)) {
+                            list.borrow_mut().push(item);
+                        }
+                        reg!(a) = Value::None;
+                        pc += 5;
+                        continue;
+                    }
+                    let args = gather!(3, argc);
+                    save_pc!(pc);
+                    let value = tri!(self.call_bmethod(id, args));
+                    reg!(a) = value;
+                    pc += 3 + argc;
+                }
+                op::RETURN | op::RETURN_NONE => {
+                    let value = if word as u8 == op::RETURN { std::mem::take(&mut reg!(a)) } else { Value::None };
+                    let Some(frame) = self.frames.pop() else { return Ok(value) };
+                    self.regs.truncate(frame.base);
+                    if frame.boundary {
+                        return Ok(value);
+                    }
+                    if frame.func as usize == self.mods[frame.module as usize].arch.init.to_native() as usize
+                        && self.mods[frame.module as usize].state == InitState::Running
+                    {
+                        self.mods[frame.module as usize].state = InitState::Done;
+                    }
+                    reload!();
+                    if frame.ret != NO_REG {
+                        reg!(frame.ret as usize) = value;
+                    }
+                }
+                op::GET_FIELD => {
+                    let value = match &reg!(w!(1)) {
+                        Value::Instance(inst) => inst.fields.borrow().get(w!(2)).cloned(),
+                        _ => None,
+                    };
+                    match value {
+                        Some(value) => reg!(a) = value,
+                        None => {
+                            let obj = reg!(w!(1)).clone();
+                            tri!(Err(self.field_error(&obj)))
+                        }
+                    }
+                    pc += 3;
+                }
+                op::SET_FIELD => {
+                    let value = reg!(w!(2)).clone();
+                    let ok = match &reg!(a) {
+                        Value::Instance(inst) => match inst.fields.borrow_mut().get_mut(w!(1)) {
+                            Some(slot) => {
+                                *slot = value;
+                                true
+                            }
+                            None => false,
+                        },
+                        _ => false,
+                    };
+                    if !ok {
+                        let obj = reg!(a).clone();
+                        tri!(Err(self.field_error(&obj)));
+                    }
+                    pc += 3;
+                }
+                op::GET_CLASS_ATTR => {
+                    let class = self.class_operand(module, w!(1) as u32);
+                    let name = self.mods[module].name_ids[w!(2)];
+                    let value = tri!(self.class_attr(&class, name));
+                    reg!(a) = value;
+                    pc += 3;
+                }
+                op::GET_CLASS_OF => {
+                    let value = match &reg!(w!(1)) {
+                        Value::Instance(inst) => Value::Class(inst.class.clone()),
+                        other => other.clone(),
+                    };
+                    reg!(a) = value;
+                    pc += 2;
+                }
+                op::BIND_METHOD => {
+                    let obj = reg!(w!(1)).clone();
+                    let name = self.mods[module].name_ids[w!(2)];
+                    let value = match &obj {
+                        Value::Instance(inst) => match inst.class.method(name) {
+                            Some((_, fobj, MethodKind::Static)) => Value::Function(fobj.clone()),
+                            Some((_, fobj, MethodKind::Class)) => {
+                                Value::BoundMethod(Rc::new((Value::Class(inst.class.clone()), Value::Function(fobj.clone()))))
+                            }
+                            Some((_, fobj, MethodKind::Instance)) => {
+                                Value::BoundMethod(Rc::new((obj.clone(), Value::Function(fobj.clone()))))
+                            }
+                            None => {
+                                let text = self.name_table[name as usize].clone();
+                                tri!(Err(self.attribute_error(&inst.class.name, &text)))
+                            }
+                        },
+                        Value::Class(class) => tri!(self.class_attr(class, name)),
+                        _ => Value::None,
+                    };
+                    reg!(a) = value;
+                    pc += 3;
+                }
+                op::BIND_BMETHOD => {
+                    let obj = reg!(w!(1)).clone();
+                    reg!(a) = Value::BMethod(Rc::new((obj, w!(2) as u32)));
+                    pc += 3;
+                }
+                op::BUILD_LIST | op::BUILD_TUPLE | op::BUILD_SET | op::UNPACK | op::CONCAT => {
+                    let n = w!(1);
+                    let opcode = word as u8;
+                    if opcode == op::UNPACK {
+                        let source = reg!(a).clone();
+                        let items = tri!(self.unpack(&source, n));
+                        for (idx, item) in items.into_iter().enumerate() {
+                            reg!(w!(2 + idx)) = item;
+                        }
+                        pc += 2 + n;
+                        continue;
+                    }
+                    let mut items = Vec::with_capacity(n);
+                    for idx in 0..n {
+                        items.push(reg!(w!(2 + idx)).clone());
+                    }
+                    let value = match opcode {
+                        op::BUILD_LIST => Value::list(items),
+                        op::BUILD_TUPLE => Value::tuple(items),
+                        op::CONCAT => {
+                            let mut text = String::new();
+                            for item in &items {
+                                if let Value::Str(s) = item {
+                                    text.push_str(s.as_str());
+                                }
+                            }
+                            Value::str(text)
+                        }
+                        _ => {
+                            let mut set = crate::value::new_set();
+                            for item in items {
+                                set.insert(Key(item));
+                            }
+                            Value::Set(Rc::new(RefCell::new(set)))
+                        }
+                    };
+                    reg!(a) = value;
+                    pc += 2 + n;
+                }
+                op::BUILD_DICT => {
+                    let n = w!(1);
+                    let mut dict = crate::value::new_dict();
+                    for idx in 0..n {
+                        let key = reg!(w!(2 + 2 * idx)).clone();
+                        let value = reg!(w!(3 + 2 * idx)).clone();
+                        dict.insert(Key(key), value);
+                    }
+                    reg!(a) = Value::Dict(Rc::new(RefCell::new(dict)));
+                    pc += 2 + 2 * n;
+                }
+                op::LIST_APPEND => {
+                    let item = reg!(w!(1)).clone();
+                    if let Value::List(list) = &reg!(a) {
+                        list.borrow_mut().push(item);
+                    }
+                    pc += 2;
+                }
+                op::SET_ADD => {
+                    let item = reg!(w!(1)).clone();
+                    if let Value::Set(set) = &reg!(a) {
+                        set.borrow_mut().insert(Key(item));
+                    }
+                    pc += 2;
+                }
+                op::DICT_INSERT => {
+                    let key = reg!(w!(1)).clone();
+                    let value = reg!(w!(2)).clone();
+                    if let Value::Dict(dict) = &reg!(a) {
+                        dict.borrow_mut().insert(Key(key), value);
+                    }
+                    pc += 3;
+                }
+                op::INDEX_LIST => {
+                    let item = match (&reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::List(list), Value::Int(i)) if *i >= 0 => list.borrow().get(*i as usize).cloned(),
+                        _ => None,
+                    };
+                    let item = match item {
+                        Some(item) => item,
+                        None => {
+                            let (obj, idx) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                            save_pc!(pc);
+                            tri!(self.index(&obj, &idx))
+                        }
+                    };
+                    reg!(a) = item;
+                    pc += 3;
+                }
+                op::INDEX => {
+                    let (obj, idx) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
+                    save_pc!(pc);
+                    let item = tri!(self.index(&obj, &idx));
+                    reg!(a) = item;
+                    pc += 3;
+                }
+                op::STORE_INDEX | op::STORE_INDEX_LIST => {
+                    let value = reg!(w!(2)).clone();
+                    let done = match (&reg!(a), &reg!(w!(1))) {
+                        (Value::List(list), Value::Int(i)) if *i >= 0 => match list.borrow_mut().get_mut(*i as usize) {
+                            Some(slot) => {
+                                *slot = value.clone();
+                                true
+                            }
+                            None => false,
+                        },
+                        _ => false,
+                    };
+                    if !done {
+                        let (obj, idx) = (reg!(a).clone(), reg!(w!(1)).clone());
+                        save_pc!(pc);
+                        tri!(self.store_index(&obj, &idx, value));
+                    }
+                    pc += 3;
+                }
+                op::DEL_INDEX => {
+                    let (obj, idx) = (reg!(a).clone(), reg!(w!(1)).clone());
+                    tri!(self.del_index(&obj, &idx));
+                    pc += 2;
+                }
+                op::SLICE => {
+                    let opt = |this: &Self, r: usize| if r as u32 == NO_REG { None } else { Some(this.regs[base + r].clone()) };
+                    let obj = reg!(w!(1)).clone();
+                    let (lo, hi, step) = (opt(self, w!(2)), opt(self, w!(3)), opt(self, w!(4)));
+                    let value = tri!(self.slice(&obj, lo, hi, step));
+                    reg!(a) = value;
+                    pc += 5;
+                }
+                op::FORMAT => {
+                    let value = reg!(w!(1)).clone();
+                    let spec = if w!(3) as u32 == NO_REG { None } else { Some(reg!(w!(3)).clone()) };
+                    save_pc!(pc);
+                    let text = tri!(self.format_field(&value, w!(2) as u32, spec.as_ref()));
+                    reg!(a) = Value::str(text);
+                    pc += 4;
+                }
+                op::RAISE | op::RERAISE => {
+                    let value = reg!(a).clone();
+                    let exc = match value {
+                        Value::Class(class) => tri!(self.construct(&class, Vec::new())),
+                        other => other,
+                    };
+                    let keep = word as u8 == op::RERAISE && self.tb_exc.as_ref().is_some_and(|e| e.is(&exc));
+                    if !keep {
+                        self.tb.clear();
+                        self.tb_exc = Some(exc.clone());
+                    }
+                    save_pc!(pc);
+                    return Err(Exc::Raised(exc));
+                }
+                op::EXC_MATCH => {
+                    let class = self.class_operand(module, w!(2) as u32);
+                    let matched = match &reg!(w!(1)) {
+                        Value::Instance(inst) => inst.class.is_subclass_of(&class),
+                        _ => false,
+                    };
+                    reg!(a) = Value::Bool(matched);
+                    pc += 3;
+                }
+                op::INIT_MODULE => {
+                    let dep = self.mods[module].deps[a];
+                    pc += 1;
+                    if self.mods[dep].state == InitState::NotStarted {
+                        self.mods[dep].state = InitState::Running;
+                        save_pc!(pc);
+                        let init = self.mods[dep].arch.init.to_native() as usize;
+                        let fobj = self.mods[dep].func_objs[init].clone();
+                        tri!(self.push_frame(&fobj, Vec::new(), NO_REG, false));
+                        reload!();
+                    }
+                }
+                _ => {
+                    // The verifier rejects unknown opcodes; stay total anyway.
+                    return Err(self.runtime_exc("SystemError", "bad opcode".into()));
+                }
+            }
+        }
+    }
+
+    fn defaults_vector(&self, module: usize, func: usize, values: Vec<Option<Value>>) -> Vec<Option<Value>> {
+        let params = &self.mods[module].funcs[func].arch.params;
+        let mut values = values.into_iter();
+        params.iter().map(|param| if param.has_default { values.next().flatten() } else { None }).collect()
+    }
+
+    fn dispatch_method(&mut self, name: u32, receiver: Option<Value>) -> VmResult<CallTarget> {
+        match receiver {
+            Some(Value::Instance(inst)) => match inst.class.method(name) {
+                Some((_, fobj, _)) => Ok(CallTarget::Func(fobj.clone())),
+                None if name == names::INIT => Ok(CallTarget::SuperInit(inst.class.clone())),
+                None => {
+                    let text = self.name_table[name as usize].clone();
+                    Err(self.attribute_error(&inst.class.name, &text))
+                }
+            },
+            Some(Value::Class(class)) => match class.method(name) {
+                Some((_, fobj, _)) => Ok(CallTarget::Func(fobj.clone())),
+                None => {
+                    let text = self.name_table[name as usize].clone();
+                    Err(self.attribute_error(&class.name, &text))
+                }
+            },
+            other => {
+                let text = self.name_table[name as usize].clone();
+                let type_name = other.map(|v| v.type_name()).unwrap_or_default();
+                Err(self.attribute_error(&type_name, &text))
+            }
+        }
+    }
+
+    fn construct_without_user_init(&mut self, class: &Rc<Class>, instance: Value, args: Vec<Option<Value>>) -> VmResult<Value> {
+        let init = class.init.borrow().clone();
+        match init {
+            InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
+            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
+            InitKind::User(fobj) => {
+                let mut all = vec![Some(instance.clone())];
+                all.extend(args);
+                self.call_function(&fobj, all)?;
+            }
+            InitKind::None => {}
+        }
+        Ok(instance)
+    }
+
+    fn class_attr(&mut self, class: &Rc<Class>, name: u32) -> VmResult<Value> {
+        let mut current = Some(class.clone());
+        while let Some(cls) = current {
+            if let Some((_, value)) = cls.attrs.borrow().iter().find(|(n, _)| *n == name) {
+                return Ok(value.clone());
+            }
+            if let Some(slot) = cls.fields.iter().position(|f| *f == self.name_table[name as usize])
+                && let Some(Some(default)) = cls.field_defaults.borrow().get(slot)
+            {
+                return Ok(default.clone());
+            }
+            current = cls.base.clone();
+        }
+        match class.method(name) {
+            Some((_, fobj, MethodKind::Class)) => {
+                Ok(Value::BoundMethod(Rc::new((Value::Class(class.clone()), Value::Function(fobj.clone())))))
+            }
+            Some((_, fobj, _)) => Ok(Value::Function(fobj.clone())),
+            None => {
+                let text = self.name_table[name as usize].clone();
+                Err(self.attribute_error(&class.name, &text))
+            }
+        }
+    }
+
+    fn field_error(&mut self, obj: &Value) -> Exc {
+        match obj {
+            Value::None => self.runtime_exc("AttributeError", "'NoneType' object has no attribute".into()),
+            other => {
+                let name = other.type_name();
+                self.runtime_exc("AttributeError", format!("'{name}' object has no such attribute"))
+            }
+        }
+    }
+
+    fn attribute_error(&mut self, type_name: &str, attr: &str) -> Exc {
+        self.runtime_exc("AttributeError", format!("'{type_name}' object has no attribute '{attr}'"))
+    }
+}
+
+enum CallTarget {
+    Func(Rc<FuncObj>),
+    New(Rc<Class>),
+    SuperInit(Rc<Class>),
+    Value(Value),
+}
+
+/// Stores `args` as an exception's arguments tuple.
+pub(crate) fn set_exception_args(instance: &Value, args: Vec<Value>) {
+    if let Value::Instance(inst) = instance {
+        let slot = inst.class.args_slot();
+        if let Some(entry) = inst.fields.borrow_mut().get_mut(slot) {
+            *entry = Value::tuple(args);
+        }
+    }
+}
+
+pub(crate) fn int_cmp(cmp: CmpOp, x: i64, y: i64) -> bool {
+    match cmp {
+        CmpOp::Eq | CmpOp::Is => x == y,
+        CmpOp::Ne | CmpOp::IsNot => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::In | CmpOp::NotIn => false,
+    }
+}
+
+fn float_cmp(cmp: CmpOp, x: f64, y: f64) -> bool {
+    match cmp {
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+        CmpOp::Is => x.to_bits() == y.to_bits(),
+        CmpOp::IsNot => x.to_bits() != y.to_bits(),
+        CmpOp::In | CmpOp::NotIn => false,
+    }
+}
+
+/// The source line of the instruction at `pc`.
+pub(crate) fn line_at(func: &ArchivedFunction, pc: usize) -> u32 {
+    let mut line = func.first_line.to_native();
+    for entry in func.lines.iter() {
+        if entry.pc.to_native() as usize > pc {
+            break;
+        }
+        line = entry.line.to_native();
+    }
+    line
+}
+
+/// Iterator states step without calling guest code.
+impl Vm<'_> {
+    pub fn iter_next(&self, state: &mut IterState) -> Option<Value> {
+        match state {
+            IterState::Seq(seq, idx) => {
+                let item = match seq {
+                    Value::List(list) => list.borrow().get(*idx).cloned(),
+                    Value::Tuple(items) => items.get(*idx).cloned(),
+                    _ => None,
+                };
+                *idx += 1;
+                item
+            }
+            IterState::Str(text, pos) => {
+                let rest = text.as_str().get(*pos..)?;
+                let c = rest.chars().next()?;
+                *pos += c.len_utf8();
+                Some(Value::str(c.to_string()))
+            }
+            IterState::Range(cur, stop, step) => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let value = *cur;
+                    *cur = cur.checked_add(*step).unwrap_or(*stop);
+                    Some(Value::Int(value))
+                } else {
+                    None
+                }
+            }
+            IterState::Items(items, idx) => {
+                let item = items.get(*idx).cloned();
+                *idx += 1;
+                item
+            }
+            IterState::Enumerate(inner, count) => {
+                let item = self.iter_next(inner)?;
+                let value = Value::tuple(vec![Value::Int(*count), item]);
+                *count += 1;
+                Some(value)
+            }
+            IterState::Zip(iters) => {
+                let mut items = Vec::with_capacity(iters.len());
+                for iter in iters.iter_mut() {
+                    items.push(self.iter_next(iter)?);
+                }
+                Some(Value::tuple(items))
+            }
+        }
+    }
+}

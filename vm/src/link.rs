@@ -1,0 +1,497 @@
+//! Loading and linking: validated archives in, a runnable [`Program`] out.
+//!
+//! [`Program::link`] validates every module (rkyv's bytecheck, then [`crate::verify`])
+//! and checks that every symbolic import names an existing export of the right kind.
+//! [`Program::run`] then materialises constants, creates function and class objects,
+//! resolves imports to them, and runs the main module's top-level code, which initialises
+//! imported modules as its import statements execute (each once, as Python does).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rkyv::util::AlignedVec;
+
+use crate::bytecode::{self, ArchivedConst, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT, NO_REG};
+use crate::interp::{Exc, FuncInfo, InitState, ModRt, Resolved, Vm, names};
+use crate::ops::exception_args;
+use crate::runtime::IntStrLimit;
+use crate::value::{Class, FuncObj, InitKind, MethodKind, Value};
+
+/// The built-in exception classes with their bases (CPython's hierarchy).
+pub(crate) const BUILTIN_EXCEPTIONS: [(&str, Option<&str>); 22] = [
+    ("BaseException", None),
+    ("Exception", Some("BaseException")),
+    ("ArithmeticError", Some("Exception")),
+    ("LookupError", Some("Exception")),
+    ("ValueError", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("KeyError", Some("LookupError")),
+    ("IndexError", Some("LookupError")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("AssertionError", Some("Exception")),
+    ("RuntimeError", Some("Exception")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("RecursionError", Some("RuntimeError")),
+    ("StopIteration", Some("Exception")),
+    ("MemoryError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("NameError", Some("Exception")),
+    ("SystemExit", Some("BaseException")),
+    ("SystemError", Some("Exception")),
+    ("EOFError", Some("Exception")),
+    ("UnboundLocalError", Some("NameError")),
+];
+
+/// Why a set of modules cannot be linked.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("module `{module}`: damaged archive: {message}")]
+    Archive { module: String, message: String },
+    #[error("module `{module}`: invalid bytecode: {error}")]
+    Verify { module: String, error: crate::verify::VerifyError },
+    #[error("module `{module}` imports `{name}` from `{from}`, which does not export it")]
+    MissingExport { module: String, from: String, name: String },
+    #[error("module `{module}` needs module `{dep}`, which was not loaded")]
+    MissingModule { module: String, dep: String },
+    #[error("module `{0}` is loaded twice")]
+    Duplicate(String),
+    #[error("no module named `{0}`")]
+    NoMain(String),
+}
+
+/// A module's archived bytecode, owned or shared (for example a memory-mapped cache
+/// entry), plus the path shown in tracebacks.
+#[derive(Clone)]
+pub struct LoadedModule {
+    bytes: Arc<dyn AsRef<[u8]> + Send + Sync>,
+    path: String,
+}
+
+struct Aligned(AlignedVec<16>);
+
+impl AsRef<[u8]> for Aligned {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_slice()
+    }
+}
+
+impl LoadedModule {
+    /// From bytes produced by [`bytecode::to_bytes`].
+    pub fn from_aligned(bytes: AlignedVec<16>, path: impl Into<String>) -> LoadedModule {
+        LoadedModule { bytes: Arc::new(Aligned(bytes)), path: path.into() }
+    }
+
+    /// From any byte buffer; it must start at a 16-byte aligned address (a mapped file
+    /// region does) or it is copied into an aligned buffer.
+    pub fn from_shared(bytes: Arc<dyn AsRef<[u8]> + Send + Sync>, path: impl Into<String>) -> LoadedModule {
+        let slice = (*bytes).as_ref();
+        if (slice.as_ptr() as usize) % 16 != 0 {
+            let mut aligned = AlignedVec::<16>::with_capacity(slice.len());
+            aligned.extend_from_slice(slice);
+            return LoadedModule::from_aligned(aligned, path);
+        }
+        LoadedModule { bytes, path: path.into() }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+
+    fn archived(&self) -> Result<&ArchivedModule, String> {
+        bytecode::access(self.bytes()).map_err(|e| e.to_string())
+    }
+}
+
+/// Limits and inputs of one run.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// `sys.argv` (the script path first, as in CPython).
+    pub argv: Vec<String>,
+    /// Guest frames allowed (CPython's default is 1000).
+    pub recursion_limit: usize,
+    /// Host stack for the interpreter thread (natives may re-enter the interpreter).
+    pub stack_size: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20 }
+    }
+}
+
+/// Linked, verified modules ready to run.
+pub struct Program {
+    modules: Vec<LoadedModule>,
+    names: Vec<String>,
+    /// Module indices such that every module comes after those it imports.
+    order: Vec<usize>,
+}
+
+impl Program {
+    /// Validates, verifies and cross-checks `modules` (in any order).
+    pub fn link(modules: Vec<LoadedModule>) -> Result<Program, LinkError> {
+        let mut names = Vec::with_capacity(modules.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for module in &modules {
+            let archived = module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
+            let name = archived.name.as_str().to_owned();
+            crate::verify::verify(archived).map_err(|error| LinkError::Verify { module: name.clone(), error })?;
+            if index.insert(name.clone(), names.len()).is_some() {
+                return Err(LinkError::Duplicate(name));
+            }
+            names.push(name);
+        }
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); modules.len()];
+        for (idx, module) in modules.iter().enumerate() {
+            let archived = module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
+            let this = names[idx].clone();
+            for dep in archived.deps.iter() {
+                match index.get(dep.as_str()) {
+                    Some(&d) => edges[idx].push(d),
+                    None => return Err(LinkError::MissingModule { module: this.clone(), dep: dep.as_str().to_owned() }),
+                }
+            }
+            for import in archived.imports.iter() {
+                let from = import.module.as_str();
+                let name = import.name.as_str();
+                let missing = || LinkError::MissingExport { module: this.clone(), from: from.to_owned(), name: name.to_owned() };
+                if from == "builtins" {
+                    if !BUILTIN_EXCEPTIONS.iter().any(|(n, _)| *n == name) {
+                        return Err(missing());
+                    }
+                    continue;
+                }
+                let Some(&d) = index.get(from) else {
+                    return Err(LinkError::MissingModule { module: this.clone(), dep: from.to_owned() });
+                };
+                edges[idx].push(d);
+                let target = modules[d].archived().map_err(|message| LinkError::Archive { module: from.to_owned(), message })?;
+                let found = match import.kind {
+                    ArchivedImportKind::Function => find_function(target, name).is_some(),
+                    ArchivedImportKind::Class => target.classes.iter().any(|c| c.name.as_str() == name),
+                    ArchivedImportKind::Global => target.globals.iter().any(|g| g.as_str() == name),
+                };
+                if !found {
+                    return Err(missing());
+                }
+            }
+        }
+        let mut order = Vec::with_capacity(modules.len());
+        let mut state = vec![0u8; modules.len()];
+        for start in 0..modules.len() {
+            // Iterative post-order DFS: imports can be deep, the host stack is not.
+            let mut stack = vec![(start, 0usize)];
+            while let Some((node, next)) = stack.pop() {
+                if next == 0 {
+                    if state[node] != 0 {
+                        continue;
+                    }
+                    state[node] = 1;
+                }
+                if let Some(&dep) = edges[node].get(next) {
+                    stack.push((node, next + 1));
+                    if state[dep] == 0 {
+                        stack.push((dep, 0));
+                    }
+                } else {
+                    state[node] = 2;
+                    order.push(node);
+                }
+            }
+        }
+        Ok(Program { modules, names, order })
+    }
+
+    /// Runs module `main` as `__main__`; returns the process exit status. Output goes to
+    /// `stdout`; an uncaught exception's traceback goes to `stderr` (status 1).
+    pub fn run(&self, main: &str, options: &RunOptions, stdout: &mut (dyn Write + Send), stderr: &mut (dyn Write + Send)) -> i32 {
+        let Some(main_idx) = self.names.iter().position(|n| n == main) else {
+            let _ = writeln!(stderr, "{}", LinkError::NoMain(main.to_owned()));
+            return 1;
+        };
+        let result = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(options.stack_size)
+                .spawn_scoped(scope, || self.run_here(main_idx, options, stdout, stderr))
+                .map(|handle| handle.join().unwrap_or(70))
+        });
+        result.unwrap_or(70)
+    }
+
+    fn run_here(&self, main_idx: usize, options: &RunOptions, stdout: &mut (dyn Write + Send), stderr: &mut (dyn Write + Send)) -> i32 {
+        let mut archived = Vec::with_capacity(self.modules.len());
+        for module in &self.modules {
+            match module.archived() {
+                Ok(a) => archived.push(a),
+                Err(message) => {
+                    let _ = writeln!(stderr, "{}", LinkError::Archive { module: module.path.clone(), message });
+                    return 1;
+                }
+            }
+        }
+        let mut vm = Vm {
+            mods: Vec::with_capacity(archived.len()),
+            regs: Vec::with_capacity(1 << 12),
+            frames: Vec::with_capacity(64),
+            exc_classes: Vec::new(),
+            name_table: names::WELL_KNOWN.iter().map(|n| (*n).to_owned()).collect(),
+            out: Vec::with_capacity(1 << 16),
+            stdout,
+            recursion_limit: options.recursion_limit,
+            native_depth: 0,
+            tb: Vec::new(),
+            tb_exc: None,
+            argv: options.argv.clone(),
+            int_limit: IntStrLimit::default(),
+            rng: 0x853C_49E6_748F_EA9B,
+            main_module: main_idx,
+            start_time: std::time::Instant::now(),
+        };
+        let mut next_id = 0u32;
+        for (name, base) in BUILTIN_EXCEPTIONS {
+            let base = base.and_then(|b| vm.exc_classes.iter().find(|c| c.name == b).cloned());
+            next_id += 1;
+            vm.exc_classes.push(Rc::new(Class {
+                name: name.to_owned(),
+                module: "builtins".to_owned(),
+                base,
+                fields: Vec::new(),
+                methods: Vec::new(),
+                dataclass: None,
+                is_exception: true,
+                init: RefCell::new(InitKind::Exception),
+                attrs: RefCell::new(Vec::new()),
+                field_defaults: RefCell::new(Vec::new()),
+                defined: Cell::new(true),
+                id: next_id,
+            }));
+        }
+        let mut intern: HashMap<String, u32> =
+            vm.name_table.iter().enumerate().map(|(idx, n)| (n.clone(), idx as u32)).collect();
+        // Placeholders keep module indices stable while modules are built in import order.
+        let mut built: Vec<Option<ModRt<'_>>> = (0..archived.len()).map(|_| None).collect();
+        for &idx in &self.order {
+            let arch = archived[idx];
+            let module = self.build_module(idx, arch, &archived, &built, &mut vm, &mut intern, &mut next_id);
+            built[idx] = Some(module);
+        }
+        vm.mods = built.into_iter().flatten().collect();
+        if vm.mods.len() != archived.len() {
+            return 1;
+        }
+        vm.mods[main_idx].state = InitState::Running;
+        let init = vm.mods[main_idx].arch.init.to_native() as usize;
+        let fobj = vm.mods[main_idx].func_objs[init].clone();
+        let result = vm.push_frame(&fobj, Vec::new(), NO_REG, true).and_then(|()| vm.run_frames(0));
+        vm.flush();
+        match result {
+            Ok(_) => 0,
+            Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, stderr),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_module<'p>(
+        &self,
+        idx: usize,
+        arch: &'p ArchivedModule,
+        archived: &[&'p ArchivedModule],
+        built: &[Option<ModRt<'p>>],
+        vm: &mut Vm<'p>,
+        intern: &mut HashMap<String, u32>,
+        next_id: &mut u32,
+    ) -> ModRt<'p> {
+        let consts = arch
+            .consts
+            .iter()
+            .map(|c| match c {
+                ArchivedConst::Int(v) => Value::Int(v.to_native()),
+                ArchivedConst::BigInt(text) => {
+                    text.as_str().parse::<num_bigint::BigInt>().map(Value::from_bigint).unwrap_or(Value::Int(0))
+                }
+                ArchivedConst::Float(f) => Value::Float(f.to_native()),
+                ArchivedConst::Str(s) => Value::str(s.as_str()),
+            })
+            .collect();
+        let mut intern_name = |name: &str, table: &mut Vec<String>| -> u32 {
+            if let Some(&id) = intern.get(name) {
+                return id;
+            }
+            let id = table.len() as u32;
+            table.push(name.to_owned());
+            intern.insert(name.to_owned(), id);
+            id
+        };
+        let name_ids = arch.names.iter().map(|n| intern_name(n.as_str(), &mut vm.name_table)).collect();
+        let funcs: Vec<FuncInfo<'p>> = arch
+            .functions
+            .iter()
+            .map(|f| FuncInfo {
+                code: f.code.as_slice(),
+                n_regs: f.n_regs.to_native() as usize,
+                n_params: f.params.len(),
+                arch: f,
+            })
+            .collect();
+        let func_objs: Vec<Rc<FuncObj>> = (0..funcs.len())
+            .map(|f| {
+                Rc::new(FuncObj {
+                    module: idx as u32,
+                    func: f as u32,
+                    defaults: RefCell::new(vec![None; funcs[f].n_params]),
+                    cells: Vec::new(),
+                })
+            })
+            .collect();
+        let lookup_import = |import_idx: usize| -> Option<Resolved> {
+            let import = arch.imports.get(import_idx)?;
+            let from = import.module.as_str();
+            let name = import.name.as_str();
+            if from == "builtins" {
+                return vm_exc_class(&vm.exc_classes, name).map(Resolved::Class);
+            }
+            let target_idx = self.names.iter().position(|n| n == from)?;
+            let target = built.get(target_idx)?.as_ref()?;
+            match import.kind {
+                ArchivedImportKind::Function => {
+                    let f = find_function(archived[target_idx], name)?;
+                    target.func_objs.get(f).cloned().map(Resolved::Func)
+                }
+                ArchivedImportKind::Class => {
+                    let c = archived[target_idx].classes.iter().position(|c| c.name.as_str() == name)?;
+                    target.classes.get(c).cloned().map(Resolved::Class)
+                }
+                ArchivedImportKind::Global => {
+                    let g = archived[target_idx].globals.iter().position(|g| g.as_str() == name)?;
+                    Some(Resolved::Global(target_idx, g))
+                }
+            }
+        };
+        let imports: Vec<Resolved> = (0..arch.imports.len())
+            .map(|i| lookup_import(i).unwrap_or(Resolved::Global(idx, 0)))
+            .collect();
+        let mut classes: Vec<Rc<Class>> = Vec::with_capacity(arch.classes.len());
+        for class in arch.classes.iter() {
+            let base = class.base.as_ref().and_then(|b| {
+                let b = b.to_native();
+                if b & CLASS_IMPORT_BIT != 0 {
+                    match imports.get((b & !CLASS_IMPORT_BIT) as usize) {
+                        Some(Resolved::Class(c)) => Some(c.clone()),
+                        _ => None,
+                    }
+                } else {
+                    classes.get(b as usize).cloned()
+                }
+            });
+            let mut methods: Vec<(u32, Rc<FuncObj>, MethodKind)> = base.as_ref().map(|b| b.methods.clone()).unwrap_or_default();
+            let mut own_init = None;
+            for method in class.methods.iter() {
+                let name_id = intern_name(method.name.as_str(), &mut vm.name_table);
+                let func = method.func.to_native() as usize;
+                let Some(fobj) = func_objs.get(func).cloned() else { continue };
+                let kind = match funcs[func].arch.kind {
+                    ArchivedFunctionKind::StaticMethod => MethodKind::Static,
+                    ArchivedFunctionKind::ClassMethod => MethodKind::Class,
+                    _ => MethodKind::Instance,
+                };
+                if name_id == names::INIT {
+                    own_init = Some(fobj.clone());
+                }
+                match methods.iter_mut().find(|m| m.0 == name_id) {
+                    Some(entry) => *entry = (name_id, fobj, kind),
+                    None => methods.push((name_id, fobj, kind)),
+                }
+            }
+            methods.sort_by_key(|m| m.0);
+            let dataclass = class.dataclass.as_ref().map(|d| (d.frozen, d.order, d.eq));
+            let init = match (own_init, dataclass) {
+                (Some(fobj), _) => InitKind::User(fobj),
+                (None, Some(_)) => InitKind::Dataclass,
+                (None, None) => base.as_ref().map(|b| b.init.borrow().clone()).unwrap_or(InitKind::None),
+            };
+            *next_id += 1;
+            let fields: Vec<String> = class.fields.iter().map(|f| f.as_str().to_owned()).collect();
+            classes.push(Rc::new(Class {
+                name: class.name.as_str().to_owned(),
+                module: arch.name.as_str().to_owned(),
+                is_exception: base.as_ref().is_some_and(|b| b.is_exception),
+                base,
+                field_defaults: RefCell::new(vec![None; fields.len()]),
+                fields,
+                methods,
+                dataclass,
+                init: RefCell::new(init),
+                attrs: RefCell::new(Vec::new()),
+                defined: Cell::new(false),
+                id: *next_id,
+            }));
+        }
+        let deps = arch.deps.iter().map(|d| self.names.iter().position(|n| n == d.as_str()).unwrap_or(idx)).collect();
+        ModRt {
+            arch,
+            name: arch.name.as_str().to_owned(),
+            consts,
+            name_ids,
+            funcs,
+            func_objs,
+            classes,
+            imports,
+            deps,
+            globals: vec![Value::None; arch.globals.len()],
+            state: InitState::NotStarted,
+        }
+    }
+
+    /// Prints an uncaught exception as CPython does and returns the exit status.
+    fn report(&self, vm: &mut Vm<'_>, exc: &Value, stderr: &mut (dyn Write + Send)) -> i32 {
+        let Value::Instance(inst) = exc else { return 1 };
+        if inst.class.name == "SystemExit" && inst.class.module == "builtins" {
+            let args = exception_args(exc);
+            return match args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(code)) => *code as i32,
+                Some(Value::Bool(b)) => i32::from(*b),
+                Some(other) => {
+                    let text = vm.to_str(other).unwrap_or_default();
+                    let _ = writeln!(stderr, "{text}");
+                    1
+                }
+            };
+        }
+        let mut text = String::from("Traceback (most recent call last):\n");
+        for entry in vm.tb.iter().rev() {
+            let module = &vm.mods[entry.module as usize];
+            let path = &self.modules.get(entry.module as usize).map(|m| m.path.clone()).unwrap_or_default();
+            let func = &module.funcs[entry.func as usize].arch;
+            let name = if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
+            text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
+        }
+        let message = vm.to_str(exc).unwrap_or_default();
+        let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {
+            inst.class.name.clone()
+        } else {
+            format!("{}.{}", inst.class.module, inst.class.name)
+        };
+        if message.is_empty() {
+            text.push_str(&format!("{class_name}\n"));
+        } else {
+            text.push_str(&format!("{class_name}: {message}\n"));
+        }
+        let _ = stderr.write_all(text.as_bytes());
+        let _ = stderr.flush();
+        1
+    }
+}
+
+fn vm_exc_class(classes: &[Rc<Class>], name: &str) -> Option<Rc<Class>> {
+    classes.iter().find(|c| c.name == name).cloned()
+}
+
+/// The index of module-level function `name` (top-level `def`s are the exports).
+fn find_function(module: &ArchivedModule, name: &str) -> Option<usize> {
+    module.functions.iter().position(|f| matches!(f.kind, ArchivedFunctionKind::TopLevel) && f.name.as_str() == name)
+}

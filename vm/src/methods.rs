@@ -1,0 +1,395 @@
+//! Methods of the built-in types (str, list, dict, set), numbered as in
+//! [`crate::bytecode::BMETHOD_NAMES`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::bytecode::CmpOp;
+use crate::interp::{Exc, Vm, VmResult};
+use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeError, str_ops};
+use crate::value::{IterState, Key, Value};
+
+impl Vm<'_> {
+    pub(crate) fn call_bmethod(&mut self, id: u32, args: Vec<Option<Value>>) -> VmResult<Value> {
+        let recv = args.first().cloned().flatten().unwrap_or_default();
+        let arg = |idx: usize| args.get(idx).cloned().flatten().filter(|v| !matches!(v, Value::None));
+        let raw = |idx: usize| args.get(idx).cloned().flatten();
+        match recv {
+            Value::Str(s) => {
+                let text = s.as_str();
+                let opt_str = |v: Option<Value>| match v {
+                    Some(Value::Str(s)) => Some(s),
+                    _ => None,
+                };
+                let opt_int = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
+                    match v {
+                        Some(v) => Ok(Some(this.int_of(&v)?.to_i64_saturating())),
+                        None => Ok(None),
+                    }
+                };
+                let result: RtResult<Value> = match id {
+                    0 | 1 => {
+                        let sep = opt_str(arg(1));
+                        let maxsplit = opt_int(self, arg(2))?.unwrap_or(-1);
+                        let parts = if id == 0 {
+                            str_ops::split(text, sep.as_ref().map(|s| s.as_str()), maxsplit)
+                        } else {
+                            str_ops::rsplit(text, sep.as_ref().map(|s| s.as_str()), maxsplit)
+                        };
+                        parts.map(|parts| Value::list(parts.into_iter().map(Value::str).collect()))
+                    }
+                    2 => {
+                        let items = self.collect_iterable(&raw(1).unwrap_or_default())?;
+                        let mut out = String::new();
+                        for (idx, item) in items.iter().enumerate() {
+                            if idx > 0 {
+                                out.push_str(text);
+                            }
+                            match item {
+                                Value::Str(piece) => out.push_str(piece.as_str()),
+                                other => {
+                                    let name = other.type_name();
+                                    return Err(self.type_error(format!(
+                                        "sequence item {idx}: expected str instance, {name} found"
+                                    )));
+                                }
+                            }
+                        }
+                        Ok(Value::str(out))
+                    }
+                    3..=5 => {
+                        let chars = opt_str(arg(1));
+                        let chars = chars.as_ref().map(|c| c.as_str());
+                        let stripped = match id {
+                            3 => str_ops::strip(text, chars),
+                            4 => str_ops::lstrip(text, chars),
+                            _ => str_ops::rstrip(text, chars),
+                        };
+                        Ok(Value::str(stripped))
+                    }
+                    6 => {
+                        let (old, new) = (opt_str(raw(1)), opt_str(raw(2)));
+                        let count = opt_int(self, arg(3))?.unwrap_or(-1);
+                        match (old, new) {
+                            (Some(old), Some(new)) => str_ops::replace(text, old.as_str(), new.as_str(), count).map(Value::str),
+                            _ => Err(RuntimeError::type_error("replace() argument must be str")),
+                        }
+                    }
+                    7..=10 => {
+                        let sub = opt_str(raw(1));
+                        let start = opt_int(self, arg(2))?;
+                        let end = opt_int(self, arg(3))?;
+                        let Some(sub) = sub else { return Err(self.type_error("must be str".into())) };
+                        match id {
+                            7 => Ok(Value::Int(s.find(sub.as_str(), start, end))),
+                            8 => Ok(Value::Int(s.rfind(sub.as_str(), start, end))),
+                            9 => s.index(sub.as_str(), start, end).map(Value::Int),
+                            _ => Ok(Value::Int(s.count(sub.as_str(), start, end) as i64)),
+                        }
+                    }
+                    11 | 12 => {
+                        let start = opt_int(self, arg(2))?;
+                        let end = opt_int(self, arg(3))?;
+                        let result = match raw(1) {
+                            Some(Value::Str(prefix)) => {
+                                if id == 11 {
+                                    s.startswith(prefix.as_str(), start, end)
+                                } else {
+                                    s.endswith(prefix.as_str(), start, end)
+                                }
+                            }
+                            Some(Value::Tuple(items)) => {
+                                let texts: Vec<String> = items
+                                    .iter()
+                                    .filter_map(|v| if let Value::Str(t) = v { Some(t.as_str().to_owned()) } else { None })
+                                    .collect();
+                                let refs = texts.iter().map(String::as_str);
+                                if id == 11 { s.startswith_any(refs, start, end) } else { s.endswith_any(refs, start, end) }
+                            }
+                            _ => false,
+                        };
+                        Ok(Value::Bool(result))
+                    }
+                    13 => Ok(Value::str(str_ops::upper(text))),
+                    14 => Ok(Value::str(str_ops::lower(text))),
+                    15 => Ok(Value::str(str_ops::title(text))),
+                    16 => Ok(Value::Bool(str_ops::isdigit(text))),
+                    17 => Ok(Value::Bool(str_ops::isalpha(text))),
+                    18 => Ok(Value::Bool(str_ops::isalnum(text))),
+                    19 => Ok(Value::Bool(str_ops::isspace(text))),
+                    56 => Ok(Value::str(str_ops::capitalize(text))),
+                    57 => Ok(Value::Bool(str_ops::isupper(text))),
+                    58 => Ok(Value::Bool(str_ops::islower(text))),
+                    20 => Ok(Value::list(str_ops::splitlines(text, false).into_iter().map(Value::str).collect())),
+                    21 => {
+                        let width = opt_int(self, arg(1))?.unwrap_or(0);
+                        str_ops::zfill(text, width).map(Value::str)
+                    }
+                    22..=24 => {
+                        let width = opt_int(self, arg(1))?.unwrap_or(0);
+                        let fill = match opt_str(arg(2)) {
+                            Some(f) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+                            Some(_) => {
+                                return Err(self.type_error("The fill character must be exactly one character long".into()));
+                            }
+                            None => ' ',
+                        };
+                        match id {
+                            22 => str_ops::ljust(text, width, fill),
+                            23 => str_ops::rjust(text, width, fill),
+                            _ => str_ops::center(text, width, fill),
+                        }
+                        .map(Value::str)
+                    }
+                    25 => {
+                        let values: Vec<Value> = args.iter().skip(1).map(|v| v.clone().unwrap_or_default()).collect();
+                        let mut format_args = VmFormatArgs { vm: self, args: values, error: None };
+                        let result = runtime::format_template(text, &mut format_args);
+                        if let Some(error) = format_args.error.take() {
+                            return Err(error);
+                        }
+                        result.map(Value::str)
+                    }
+                    _ => Err(RuntimeError::type_error("unknown str method")),
+                };
+                result.map_err(|e| self.rt(e))
+            }
+            Value::List(list) => match id {
+                26 => {
+                    list.borrow_mut().push(raw(1).unwrap_or_default());
+                    Ok(Value::None)
+                }
+                27 => {
+                    let items = self.collect_iterable(&raw(1).unwrap_or_default())?;
+                    list.borrow_mut().extend(items);
+                    Ok(Value::None)
+                }
+                28 => {
+                    let idx = self.int_of(&raw(1).unwrap_or_default())?.to_i64_saturating();
+                    let mut items = list.borrow_mut();
+                    let len = items.len() as i64;
+                    let pos = if idx < 0 { (idx + len).max(0) } else { idx.min(len) } as usize;
+                    items.insert(pos, raw(2).unwrap_or_default());
+                    Ok(Value::None)
+                }
+                29 => {
+                    let idx = match arg(1) {
+                        Some(v) => self.int_of(&v)?.to_i64_saturating(),
+                        None => -1,
+                    };
+                    let len = list.borrow().len();
+                    if len == 0 {
+                        return Err(self.runtime_exc("IndexError", "pop from empty list".into()));
+                    }
+                    match runtime::resolve_index(len, idx) {
+                        Some(pos) => Ok(list.borrow_mut().remove(pos)),
+                        None => Err(self.runtime_exc("IndexError", "pop index out of range".into())),
+                    }
+                }
+                30 | 31 | 32 => {
+                    let target = raw(1).unwrap_or_default();
+                    let items = list.borrow().clone();
+                    let mut count = 0;
+                    for (pos, item) in items.iter().enumerate() {
+                        if item.is(&target) || self.eq(item, &target)? {
+                            match id {
+                                30 => {
+                                    list.borrow_mut().remove(pos);
+                                    return Ok(Value::None);
+                                }
+                                31 => return Ok(Value::Int(pos as i64)),
+                                _ => count += 1,
+                            }
+                        }
+                    }
+                    match id {
+                        30 => Err(self.runtime_exc("ValueError", "list.remove(x): x not in list".into())),
+                        31 => {
+                            let text = self.repr(&target)?;
+                            Err(self.runtime_exc("ValueError", format!("{text} is not in list")))
+                        }
+                        _ => Ok(Value::Int(count)),
+                    }
+                }
+                33 => {
+                    list.borrow_mut().reverse();
+                    Ok(Value::None)
+                }
+                34 => {
+                    let key = arg(1);
+                    let reverse = match arg(2) {
+                        Some(v) => self.truthy(&v)?,
+                        None => false,
+                    };
+                    let mut items = std::mem::take(&mut *list.borrow_mut());
+                    let result = self.sort_values(&mut items, key.as_ref(), reverse);
+                    *list.borrow_mut() = items;
+                    result.map(|()| Value::None)
+                }
+                35 => Ok(Value::list(list.borrow().clone())),
+                36 => {
+                    list.borrow_mut().clear();
+                    Ok(Value::None)
+                }
+                _ => Err(self.type_error("unknown list method".into())),
+            },
+            Value::Dict(dict) => match id {
+                37 => {
+                    let key = raw(1).unwrap_or_default();
+                    self.check_hashable(&key)?;
+                    let found = dict.borrow().get(&Key(key)).cloned();
+                    Ok(found.or_else(|| raw(2)).unwrap_or_default())
+                }
+                38 => {
+                    let items = dict.borrow().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect();
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
+                }
+                39 => {
+                    let items = dict.borrow().keys().map(|k| k.0.clone()).collect();
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
+                }
+                40 => {
+                    let items = dict.borrow().values().cloned().collect();
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
+                }
+                41 => {
+                    let key = raw(1).unwrap_or_default();
+                    let removed = dict.borrow_mut().shift_remove(&Key(key.clone()));
+                    match (removed, args.get(2).cloned().flatten()) {
+                        (Some(value), _) => Ok(value),
+                        (None, Some(default)) => Ok(default),
+                        (None, None) => Err(self.key_error(&key)),
+                    }
+                }
+                42 => {
+                    let key = raw(1).unwrap_or_default();
+                    self.check_hashable(&key)?;
+                    let default = raw(2).unwrap_or_default();
+                    let mut dict = dict.borrow_mut();
+                    Ok(dict.entry(Key(key)).or_insert(default).clone())
+                }
+                43 => {
+                    if let Some(Value::Dict(other)) = raw(1) {
+                        let entries: Vec<(Key, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let mut dict = dict.borrow_mut();
+                        for (k, v) in entries {
+                            dict.insert(k, v);
+                        }
+                    }
+                    Ok(Value::None)
+                }
+                44 => Ok(Value::Dict(Rc::new(RefCell::new(dict.borrow().clone())))),
+                45 => {
+                    dict.borrow_mut().clear();
+                    Ok(Value::None)
+                }
+                _ => Err(self.type_error("unknown dict method".into())),
+            },
+            Value::Set(set) => match id {
+                46 => {
+                    let item = raw(1).unwrap_or_default();
+                    self.check_hashable(&item)?;
+                    set.borrow_mut().insert(Key(item));
+                    Ok(Value::None)
+                }
+                47 | 48 => {
+                    let item = raw(1).unwrap_or_default();
+                    let removed = set.borrow_mut().shift_remove(&Key(item.clone()));
+                    if !removed && id == 47 {
+                        return Err(self.key_error(&item));
+                    }
+                    Ok(Value::None)
+                }
+                49 => {
+                    let first = set.borrow_mut().shift_remove_index(0);
+                    match first {
+                        Some(key) => Ok(key.0),
+                        None => Err(self.runtime_exc("KeyError", "'pop from an empty set'".into())),
+                    }
+                }
+                50..=53 => {
+                    let other: Vec<Key> = self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key).collect();
+                    let other_set: crate::value::Set = other.iter().cloned().collect();
+                    let mine = set.borrow();
+                    let result: crate::value::Set = match id {
+                        50 => mine.iter().cloned().chain(other).collect(),
+                        51 => mine.iter().filter(|k| other_set.contains(*k)).cloned().collect(),
+                        52 => mine.iter().filter(|k| !other_set.contains(*k)).cloned().collect(),
+                        _ => return Ok(Value::Bool(mine.iter().all(|k| other_set.contains(k)))),
+                    };
+                    Ok(Value::Set(Rc::new(RefCell::new(result))))
+                }
+                54 => Ok(Value::Set(Rc::new(RefCell::new(set.borrow().clone())))),
+                55 => {
+                    set.borrow_mut().clear();
+                    Ok(Value::None)
+                }
+                _ => Err(self.type_error("unknown set method".into())),
+            },
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("'{name}' object has no such method")))
+            }
+        }
+    }
+}
+
+/// Supplies `str.format`'s arguments from VM values.
+struct VmFormatArgs<'v, 'p> {
+    vm: &'v mut Vm<'p>,
+    args: Vec<Value>,
+    /// A guest exception raised while formatting (reported instead of the text error).
+    error: Option<Exc>,
+}
+
+impl FormatArgs for VmFormatArgs<'_, '_> {
+    fn positional_count(&self) -> usize {
+        self.args.len()
+    }
+
+    fn has_keyword(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn format_field(
+        &mut self,
+        key: FieldKey<'_>,
+        accessors: &[FieldAccess<'_>],
+        conversion: Option<runtime::Conversion>,
+        spec: &str,
+    ) -> RtResult<String> {
+        let FieldKey::Index(idx) = key else {
+            return Err(RuntimeError::new(runtime::ExcKind::KeyError, "format key"));
+        };
+        let mut value = self.args.get(idx).cloned().unwrap_or_default();
+        for access in accessors {
+            if let FieldAccess::Index(i) = access {
+                let index = Value::Int(*i as i64);
+                match self.vm.index(&value, &index) {
+                    Ok(v) => value = v,
+                    Err(e) => {
+                        self.error = Some(e);
+                        return Err(RuntimeError::value("format"));
+                    }
+                }
+            }
+        }
+        let conversion = match conversion {
+            None => 0,
+            Some(runtime::Conversion::Str) => 1,
+            Some(runtime::Conversion::Repr) => 2,
+            Some(runtime::Conversion::Ascii) => 3,
+        };
+        let spec_value = Value::str(spec);
+        match self.vm.format_field(&value, conversion, Some(&spec_value)) {
+            Ok(text) => Ok(text),
+            Err(e) => {
+                self.error = Some(e);
+                Err(RuntimeError::value("format"))
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: CmpOp) {}

@@ -1,0 +1,984 @@
+//! Generic value operations with Python's semantics: arithmetic on the numeric tower,
+//! comparisons, truthiness, `repr`/`str`, indexing, slicing and iteration.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::bytecode::{BinOp, CmpOp};
+use crate::interp::{Exc, Vm, VmResult, names, set_exception_args};
+use crate::runtime::{self, ExcKind, Int, IntPow, PyStr, RuntimeError, SliceIndices, float_ops, resolve_index};
+use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
+
+impl Vm<'_> {
+    /// An exception of the built-in class `class_name` with `message` as its argument.
+    pub(crate) fn runtime_exc(&mut self, class_name: &str, message: String) -> Exc {
+        let class = self
+            .exc_classes
+            .iter()
+            .find(|class| class.name == class_name)
+            .or_else(|| self.exc_classes.first())
+            .cloned();
+        let Some(class) = class else { return Exc::Raised(Value::None) };
+        let instance = self.allocate(&class);
+        let args = if message.is_empty() && class_name == "MemoryError" { Vec::new() } else { vec![Value::str(message)] };
+        set_exception_args(&instance, args);
+        self.tb.clear();
+        self.tb_exc = Some(instance.clone());
+        Exc::Raised(instance)
+    }
+
+    pub(crate) fn type_error(&mut self, message: String) -> Exc {
+        self.runtime_exc("TypeError", message)
+    }
+
+    pub(crate) fn recursion_error(&mut self) -> Exc {
+        self.runtime_exc("RecursionError", "maximum recursion depth exceeded".into())
+    }
+
+    pub(crate) fn key_error(&mut self, key: &Value) -> Exc {
+        let exc = self.runtime_exc("KeyError", String::new());
+        if let Exc::Raised(instance) = &exc {
+            set_exception_args(instance, vec![key.clone()]);
+        }
+        exc
+    }
+
+    /// Converts a runtime library error into a guest exception.
+    pub(crate) fn rt(&mut self, err: RuntimeError) -> Exc {
+        let name = match err.kind {
+            ExcKind::ComplexResult => "ValueError",
+            other => other.class_name(),
+        };
+        self.runtime_exc(name, err.message)
+    }
+
+    pub(crate) fn int_of(&mut self, value: &Value) -> VmResult<Int> {
+        match value.as_int() {
+            Some(int) => Ok(int),
+            None => {
+                let name = value.type_name();
+                Err(self.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    pub(crate) fn float_of(&mut self, value: &Value) -> VmResult<f64> {
+        match value {
+            Value::Float(f) => Ok(*f),
+            other => match other.as_int() {
+                Some(int) => int.to_f64().map_err(|e| self.rt(e)),
+                None => {
+                    let name = other.type_name();
+                    Err(self.type_error(format!("must be real number, not {name}")))
+                }
+            },
+        }
+    }
+
+    pub(crate) fn truthy(&mut self, value: &Value) -> VmResult<bool> {
+        Ok(match value {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(v) => *v != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(list) => !list.borrow().is_empty(),
+            Value::Tuple(items) => !items.is_empty(),
+            Value::Dict(dict) => !dict.borrow().is_empty(),
+            Value::Set(set) => !set.borrow().is_empty(),
+            Value::Range(range) => range_len(range.0, range.1, range.2) > 0,
+            Value::Instance(inst) => match inst.class.method(names::LEN) {
+                Some((_, fobj, _)) => {
+                    let fobj = fobj.clone();
+                    let len = self.call_function(&fobj, vec![Some(value.clone())])?;
+                    self.truthy(&len)?
+                }
+                None => true,
+            },
+            _ => true,
+        })
+    }
+
+    pub(crate) fn binary(&mut self, op: BinOp, left: &Value, right: &Value) -> VmResult<Value> {
+        // Floats (and ints mixed with floats) first: the numeric tower.
+        if let (Value::Float(_), _) | (_, Value::Float(_)) = (left, right)
+            && let (Some(x), Some(y)) = (numeric(left), numeric(right))
+        {
+            let x = match x {
+                Num::Float(f) => f,
+                Num::Int(i) => i.to_f64().map_err(|e| self.rt(e))?,
+            };
+            let y = match y {
+                Num::Float(f) => f,
+                Num::Int(i) => i.to_f64().map_err(|e| self.rt(e))?,
+            };
+            let result = match op {
+                BinOp::Add => Ok(x + y),
+                BinOp::Sub => Ok(x - y),
+                BinOp::Mul => Ok(x * y),
+                BinOp::Div => float_ops::truediv(x, y),
+                BinOp::FloorDiv => float_ops::floordiv(x, y),
+                BinOp::Mod => float_ops::modulo(x, y),
+                BinOp::Pow => float_ops::pow(x, y),
+                _ => return Err(self.unsupported(op, left, right)),
+            };
+            return result.map(Value::Float).map_err(|e| self.rt(e));
+        }
+        if let (Some(x), Some(y)) = (left.as_int(), right.as_int()) {
+            if let (Value::Bool(a), Value::Bool(b)) = (left, right) {
+                match op {
+                    BinOp::BitAnd => return Ok(Value::Bool(*a & *b)),
+                    BinOp::BitOr => return Ok(Value::Bool(*a | *b)),
+                    BinOp::BitXor => return Ok(Value::Bool(*a ^ *b)),
+                    _ => {}
+                }
+            }
+            let result = match op {
+                BinOp::Add => Ok(x.add(&y)),
+                BinOp::Sub => Ok(x.sub(&y)),
+                BinOp::Mul => Ok(x.mul(&y)),
+                BinOp::Div => return x.truediv(&y).map(Value::Float).map_err(|e| self.rt(e)),
+                BinOp::FloorDiv => x.floordiv(&y),
+                BinOp::Mod => x.modulo(&y),
+                BinOp::Pow => match x.pow(&y) {
+                    Ok(IntPow::Int(v)) => Ok(v),
+                    Ok(IntPow::Float(f)) => return Ok(Value::Float(f)),
+                    Err(e) => Err(e),
+                },
+                BinOp::LShift => x.shl(&y),
+                BinOp::RShift => x.shr(&y),
+                BinOp::BitOr => Ok(x.bitor(&y)),
+                BinOp::BitXor => Ok(x.bitxor(&y)),
+                BinOp::BitAnd => Ok(x.bitand(&y)),
+            };
+            return result.map(Value::from_int).map_err(|e| self.rt(e));
+        }
+        match (op, left, right) {
+            (BinOp::Add, Value::Str(a), Value::Str(b)) => {
+                let mut text = String::with_capacity(a.as_str().len() + b.as_str().len());
+                text.push_str(a.as_str());
+                text.push_str(b.as_str());
+                Ok(Value::str(text))
+            }
+            (BinOp::Add, Value::List(a), Value::List(b)) => {
+                let mut items = a.borrow().clone();
+                items.extend(b.borrow().iter().cloned());
+                Ok(Value::list(items))
+            }
+            (BinOp::Add, Value::Tuple(a), Value::Tuple(b)) => {
+                let mut items = (**a).clone();
+                items.extend(b.iter().cloned());
+                Ok(Value::tuple(items))
+            }
+            (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if n.as_int().is_some() => {
+                let count = self.int_of(n)?.to_i64_saturating();
+                runtime::str_ops::repeat(s.as_str(), count).map(Value::str).map_err(|e| self.rt(e))
+            }
+            (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if n.as_int().is_some() => {
+                let count = self.int_of(n)?.to_i64_saturating().max(0) as usize;
+                let items = l.borrow();
+                if items.len().saturating_mul(count) > 1 << 32 {
+                    return Err(self.runtime_exc("MemoryError", String::new()));
+                }
+                let mut out = Vec::with_capacity(items.len() * count);
+                for _ in 0..count {
+                    out.extend(items.iter().cloned());
+                }
+                Ok(Value::list(out))
+            }
+            (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if n.as_int().is_some() => {
+                let count = self.int_of(n)?.to_i64_saturating().max(0) as usize;
+                let mut out = Vec::with_capacity(t.len() * count);
+                for _ in 0..count {
+                    out.extend(t.iter().cloned());
+                }
+                Ok(Value::tuple(out))
+            }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(a), Value::Set(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                let result: crate::value::Set = match op {
+                    BinOp::BitOr => a.iter().chain(b.iter()).cloned().collect(),
+                    BinOp::BitAnd => a.iter().filter(|k| b.contains(*k)).cloned().collect(),
+                    BinOp::Sub => a.iter().filter(|k| !b.contains(*k)).cloned().collect(),
+                    _ => a.iter().filter(|k| !b.contains(*k)).chain(b.iter().filter(|k| !a.contains(*k))).cloned().collect(),
+                };
+                Ok(Value::Set(Rc::new(RefCell::new(result))))
+            }
+            (BinOp::Mod, Value::Str(template), args) => self.percent_format(template.as_str(), args),
+            _ => Err(self.unsupported(op, left, right)),
+        }
+    }
+
+    fn percent_format(&mut self, template: &str, args: &Value) -> VmResult<Value> {
+        let items: Vec<Value> = match args {
+            Value::Tuple(items) => (**items).clone(),
+            other => vec![other.clone()],
+        };
+        let mut out = String::new();
+        let mut next = 0;
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            let mut spec = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_ascii_alphabetic() || d == '%' {
+                    break;
+                }
+                spec.push(d);
+                chars.next();
+            }
+            let Some(kind) = chars.next() else { break };
+            if kind == '%' {
+                out.push('%');
+                continue;
+            }
+            let value = items.get(next).cloned().unwrap_or_default();
+            next += 1;
+            let text = match kind {
+                's' => self.to_str(&value)?,
+                'r' => self.repr(&value)?,
+                'd' | 'i' => {
+                    let int = match &value {
+                        Value::Float(f) => Int::from_f64(f.trunc()).map_err(|e| self.rt(e))?,
+                        other => self.int_of(other)?,
+                    };
+                    runtime::format_int(&int, &format!("{spec}d"), self.int_limit).map_err(|e| self.rt(e))?
+                }
+                'f' | 'e' | 'g' => {
+                    let f = self.float_of(&value)?;
+                    runtime::format_float(f, &format!("{spec}{kind}")).map_err(|e| self.rt(e))?
+                }
+                _ => String::new(),
+            };
+            if kind == 's' || kind == 'r' {
+                out.push_str(&runtime::format_str(&text, &spec).map_err(|e| self.rt(e))?);
+            } else {
+                out.push_str(&text);
+            }
+        }
+        Ok(Value::str(out))
+    }
+
+    fn unsupported(&mut self, op: BinOp, left: &Value, right: &Value) -> Exc {
+        let (l, r) = (left.type_name(), right.type_name());
+        let symbol = op.symbol();
+        let symbol = if op == BinOp::Pow { "** or pow()" } else { symbol };
+        self.type_error(format!("unsupported operand type(s) for {symbol}: '{l}' and '{r}'"))
+    }
+
+    pub(crate) fn unary_neg(&mut self, value: &Value) -> VmResult<Value> {
+        match value {
+            Value::Float(f) => Ok(Value::Float(-f)),
+            other => match other.as_int() {
+                Some(int) => Ok(Value::from_int(int.neg())),
+                None => {
+                    let name = other.type_name();
+                    Err(self.type_error(format!("bad operand type for unary -: '{name}'")))
+                }
+            },
+        }
+    }
+
+    pub(crate) fn invert(&mut self, value: &Value) -> VmResult<Value> {
+        let int = self.int_of(value)?;
+        Ok(Value::from_int(int.invert()))
+    }
+
+    /// `left op right` for every comparison operator.
+    pub(crate) fn compare(&mut self, op: CmpOp, left: &Value, right: &Value) -> VmResult<bool> {
+        match op {
+            CmpOp::Eq => self.eq(left, right),
+            CmpOp::Ne => Ok(!self.eq(left, right)?),
+            CmpOp::Is => Ok(left.is(right)),
+            CmpOp::IsNot => Ok(!left.is(right)),
+            CmpOp::In => self.contains(right, left),
+            CmpOp::NotIn => Ok(!self.contains(right, left)?),
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
+                if let Value::Instance(inst) = left {
+                    let name = match op {
+                        CmpOp::Lt => names::LT,
+                        CmpOp::Le => names::LE,
+                        CmpOp::Gt => names::GT,
+                        _ => names::GE,
+                    };
+                    if let Some((_, fobj, _)) = inst.class.method(name) {
+                        let fobj = fobj.clone();
+                        let result = self.call_function(&fobj, vec![Some(left.clone()), Some(right.clone())])?;
+                        return self.truthy(&result);
+                    }
+                }
+                let ordering = self.order(left, right, op)?;
+                Ok(match op {
+                    CmpOp::Lt => ordering == Some(Ordering::Less),
+                    CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+                    CmpOp::Gt => ordering == Some(Ordering::Greater),
+                    _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+                })
+            }
+        }
+    }
+
+    /// Python's `==`.
+    pub(crate) fn eq(&mut self, left: &Value, right: &Value) -> VmResult<bool> {
+        Ok(match (left, right) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Str(a), Value::Str(b)) => a.as_str() == b.as_str(),
+            (Value::List(a), Value::List(b)) => {
+                if Rc::ptr_eq(a, b) {
+                    return Ok(true);
+                }
+                let (a, b) = (a.borrow().clone(), b.borrow().clone());
+                self.seq_eq(&a, &b)?
+            }
+            (Value::Tuple(a), Value::Tuple(b)) => self.seq_eq(a, b)?,
+            (Value::Dict(a), Value::Dict(b)) => {
+                let (a, b) = (a.borrow().clone(), b.borrow().clone());
+                if a.len() != b.len() {
+                    return Ok(false);
+                }
+                for (key, value) in &a {
+                    match b.get(key) {
+                        Some(other) => {
+                            if !self.eq(value, other)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Value::Set(a), Value::Set(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                a.len() == b.len() && a.iter().all(|k| b.contains(k))
+            }
+            (Value::Instance(inst), _) => {
+                if let Some((_, fobj, _)) = inst.class.method(names::EQ) {
+                    let fobj = fobj.clone();
+                    let result = self.call_function(&fobj, vec![Some(left.clone()), Some(right.clone())])?;
+                    return self.truthy(&result);
+                }
+                match right {
+                    Value::Instance(other) if inst.class.dataclass.is_some_and(|(_, _, eq)| eq) => {
+                        if Rc::ptr_eq(inst, other) {
+                            return Ok(true);
+                        }
+                        if !Rc::ptr_eq(&inst.class, &other.class) {
+                            return Ok(false);
+                        }
+                        let (a, b) = (inst.fields.borrow().clone(), other.fields.borrow().clone());
+                        self.seq_eq(&a, &b)?
+                    }
+                    _ => left.is(right),
+                }
+            }
+            (_, Value::Instance(_)) => return self.eq(right, left),
+            _ => match (numeric(left), numeric(right)) {
+                (Some(a), Some(b)) => a.eq(&b),
+                _ => left.is(right),
+            },
+        })
+    }
+
+    fn seq_eq(&mut self, a: &[Value], b: &[Value]) -> VmResult<bool> {
+        if a.len() != b.len() {
+            return Ok(false);
+        }
+        for (x, y) in a.iter().zip(b.iter()) {
+            if !x.is(y) && !self.eq(x, y)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Ordering for `<` and friends (and sorting); `None` means "unordered" (NaN).
+    pub(crate) fn order(&mut self, left: &Value, right: &Value, op: CmpOp) -> VmResult<Option<Ordering>> {
+        match (left, right) {
+            (Value::Int(a), Value::Int(b)) => Ok(Some(a.cmp(b))),
+            (Value::Str(a), Value::Str(b)) => Ok(Some(a.as_str().cmp(b.as_str()))),
+            (Value::List(a), Value::List(b)) => {
+                let (a, b) = (a.borrow().clone(), b.borrow().clone());
+                self.seq_order(&a, &b, op)
+            }
+            (Value::Tuple(a), Value::Tuple(b)) => self.seq_order(a, b, op),
+            (Value::Instance(a), Value::Instance(b))
+                if Rc::ptr_eq(&a.class, &b.class) && a.class.dataclass.is_some_and(|(_, order, _)| order) =>
+            {
+                let (x, y) = (a.fields.borrow().clone(), b.fields.borrow().clone());
+                self.seq_order(&x, &y, op)
+            }
+            (Value::Instance(_), _) => {
+                // `sorted` on instances with only `__lt__`.
+                if self.compare(CmpOp::Lt, left, right)? {
+                    Ok(Some(Ordering::Less))
+                } else if self.compare(CmpOp::Lt, right, left)? {
+                    Ok(Some(Ordering::Greater))
+                } else {
+                    Ok(Some(Ordering::Equal))
+                }
+            }
+            (Value::Set(a), Value::Set(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                let sub = a.iter().all(|k| b.contains(k));
+                let sup = b.iter().all(|k| a.contains(k));
+                Ok(match (sub, sup) {
+                    (true, true) => Some(Ordering::Equal),
+                    (true, false) => Some(Ordering::Less),
+                    (false, true) => Some(Ordering::Greater),
+                    _ => None,
+                })
+            }
+            _ => match (numeric(left), numeric(right)) {
+                (Some(a), Some(b)) => Ok(a.cmp(&b)),
+                _ => {
+                    let (l, r) = (left.type_name(), right.type_name());
+                    Err(self.type_error(format!("'{}' not supported between instances of '{l}' and '{r}'", op.symbol())))
+                }
+            },
+        }
+    }
+
+    fn seq_order(&mut self, a: &[Value], b: &[Value], op: CmpOp) -> VmResult<Option<Ordering>> {
+        for (x, y) in a.iter().zip(b.iter()) {
+            if x.is(y) || self.eq(x, y)? {
+                continue;
+            }
+            return self.order(x, y, op);
+        }
+        Ok(Some(a.len().cmp(&b.len())))
+    }
+
+    /// `item in container`.
+    pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> VmResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                other => {
+                    let name = other.type_name();
+                    Err(self.type_error(format!("'in <string>' requires string as left operand, not {name}")))
+                }
+            },
+            Value::Dict(dict) => {
+                self.check_hashable(item)?;
+                Ok(dict.borrow().contains_key(&Key(item.clone())))
+            }
+            Value::Set(set) => {
+                self.check_hashable(item)?;
+                Ok(set.borrow().contains(&Key(item.clone())))
+            }
+            Value::List(list) => {
+                let items = list.borrow().clone();
+                for x in &items {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(items) => {
+                for x in items.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Range(range) => match item {
+                Value::Int(v) => {
+                    let (start, stop, step) = **range;
+                    let inside = if step > 0 { *v >= start && *v < stop } else { *v <= start && *v > stop };
+                    Ok(inside && (v - start) % step == 0)
+                }
+                _ => Ok(false),
+            },
+            Value::Instance(inst) => match inst.class.method(names::CONTAINS) {
+                Some((_, fobj, _)) => {
+                    let fobj = fobj.clone();
+                    let result = self.call_function(&fobj, vec![Some(container.clone()), Some(item.clone())])?;
+                    self.truthy(&result)
+                }
+                None => Err(self.type_error(format!("argument of type '{}' is not iterable", inst.class.name))),
+            },
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("argument of type '{name}' is not iterable")))
+            }
+        }
+    }
+
+    pub(crate) fn check_hashable(&mut self, value: &Value) -> VmResult<()> {
+        match value {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                let name = value.type_name();
+                Err(self.type_error(format!("unhashable type: '{name}'")))
+            }
+            Value::Tuple(items) => {
+                for item in items.iter() {
+                    self.check_hashable(item)?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub(crate) fn hash(&mut self, value: &Value) -> VmResult<i64> {
+        self.check_hashable(value)?;
+        if let Value::Instance(inst) = value
+            && let Some((_, fobj, _)) = inst.class.method(names::HASH)
+        {
+            let fobj = fobj.clone();
+            let result = self.call_function(&fobj, vec![Some(value.clone())])?;
+            return Ok(self.int_of(&result)?.to_i64_saturating());
+        }
+        Ok(hash_value(value))
+    }
+
+    /// `repr(value)`.
+    pub(crate) fn repr(&mut self, value: &Value) -> VmResult<String> {
+        let mut out = String::new();
+        self.write_repr(&mut out, value, 0)?;
+        Ok(out)
+    }
+
+    fn write_repr(&mut self, out: &mut String, value: &Value, depth: usize) -> VmResult<()> {
+        if depth > 200 {
+            return Err(self.recursion_error());
+        }
+        match value {
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(v) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{v}");
+            }
+            Value::BigInt(b) => {
+                let text = runtime::Int::Big(b.clone()).to_decimal_string(self.int_limit).map_err(|e| self.rt(e))?;
+                out.push_str(&text);
+            }
+            Value::Float(f) => out.push_str(&float_ops::repr(*f)),
+            Value::Str(s) => out.push_str(&runtime::repr_str(s.as_str())),
+            Value::List(list) => {
+                let items = list.borrow().clone();
+                out.push('[');
+                for (idx, item) in items.iter().enumerate() {
+                    if idx > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, item, depth + 1)?;
+                }
+                out.push(']');
+            }
+            Value::Tuple(items) => {
+                out.push('(');
+                for (idx, item) in items.iter().enumerate() {
+                    if idx > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, item, depth + 1)?;
+                }
+                if items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Value::Dict(dict) => {
+                let entries: Vec<(Value, Value)> = dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                out.push('{');
+                for (idx, (key, item)) in entries.iter().enumerate() {
+                    if idx > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, key, depth + 1)?;
+                    out.push_str(": ");
+                    self.write_repr(out, item, depth + 1)?;
+                }
+                out.push('}');
+            }
+            Value::Set(set) => {
+                let items: Vec<Value> = set.borrow().iter().map(|k| k.0.clone()).collect();
+                if items.is_empty() {
+                    out.push_str("set()");
+                    return Ok(());
+                }
+                out.push('{');
+                for (idx, item) in items.iter().enumerate() {
+                    if idx > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, item, depth + 1)?;
+                }
+                out.push('}');
+            }
+            Value::Instance(inst) => {
+                if let Some((_, fobj, _)) = inst.class.method(names::REPR) {
+                    let fobj = fobj.clone();
+                    let result = self.call_function(&fobj, vec![Some(value.clone())])?;
+                    match result {
+                        Value::Str(s) => out.push_str(s.as_str()),
+                        _ => return Err(self.type_error("__repr__ returned non-string".into())),
+                    }
+                } else if inst.class.dataclass.is_some() {
+                    out.push_str(&inst.class.name);
+                    out.push('(');
+                    let fields = inst.fields.borrow().clone();
+                    for (idx, name) in inst.class.fields.iter().enumerate() {
+                        if idx > 0 {
+                            out.push_str(", ");
+                        }
+                        out.push_str(name);
+                        out.push('=');
+                        if let Some(field) = fields.get(idx) {
+                            self.write_repr(out, field, depth + 1)?;
+                        }
+                    }
+                    out.push(')');
+                } else if inst.class.is_exception {
+                    let args = exception_args(value);
+                    out.push_str(&inst.class.name);
+                    if args.len() == 1 {
+                        out.push('(');
+                        self.write_repr(out, &args[0], depth + 1)?;
+                        out.push(')');
+                    } else {
+                        self.write_repr(out, &Value::tuple(args), depth + 1)?;
+                    }
+                } else {
+                    let module = if inst.class.module == self.mods[self.main_module].name {
+                        "__main__".to_owned()
+                    } else {
+                        inst.class.module.clone()
+                    };
+                    use std::fmt::Write as _;
+                    let _ = write!(out, "<{module}.{} object at {:#x}>", inst.class.name, Rc::as_ptr(inst) as usize);
+                }
+            }
+            Value::Class(class) => {
+                let module = if class.module == "builtins" {
+                    "builtins".to_owned()
+                } else if class.module == self.mods[self.main_module].name {
+                    "__main__".to_owned()
+                } else {
+                    class.module.clone()
+                };
+                out.push_str(&format!("<class '{module}.{}'>", class.name));
+            }
+            Value::Function(fobj) => {
+                let name = self.mods[fobj.module as usize].funcs[fobj.func as usize].arch.qualname.as_str().to_owned();
+                out.push_str(&format!("<function {name} at {:#x}>", Rc::as_ptr(fobj) as usize));
+            }
+            Value::Builtin(id) => {
+                let name = crate::bytecode::BUILTIN_NAMES.get(*id as usize).copied().unwrap_or("?");
+                out.push_str(&format!("<built-in function {name}>"));
+            }
+            Value::Range(range) => {
+                let (start, stop, step) = **range;
+                if step == 1 {
+                    out.push_str(&format!("range({start}, {stop})"));
+                } else {
+                    out.push_str(&format!("range({start}, {stop}, {step})"));
+                }
+            }
+            other => out.push_str(&format!("<{} object>", other.type_name())),
+        }
+        Ok(())
+    }
+
+    /// `str(value)`.
+    pub(crate) fn to_str(&mut self, value: &Value) -> VmResult<String> {
+        match value {
+            Value::Str(s) => Ok(s.as_str().to_owned()),
+            Value::Instance(inst) => {
+                if let Some((_, fobj, _)) = inst.class.method(names::STR) {
+                    let fobj = fobj.clone();
+                    let result = self.call_function(&fobj, vec![Some(value.clone())])?;
+                    return match result {
+                        Value::Str(s) => Ok(s.as_str().to_owned()),
+                        _ => Err(self.type_error("__str__ returned non-string".into())),
+                    };
+                }
+                if inst.class.is_exception && inst.class.method(names::REPR).is_none() {
+                    let args = exception_args(value);
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 if inst.class.name == "KeyError" || inst.class.is_subclass_of_name("KeyError") => {
+                            self.repr(&args[0])
+                        }
+                        1 => self.to_str(&args[0]),
+                        _ => self.repr(&Value::tuple(args)),
+                    };
+                }
+                self.repr(value)
+            }
+            other => self.repr(other),
+        }
+    }
+
+    /// An f-string field or `format(value, spec)` after an optional conversion
+    /// (0 none, 1 `!s`, 2 `!r`, 3 `!a`).
+    pub(crate) fn format_field(&mut self, value: &Value, conversion: u32, spec: Option<&Value>) -> VmResult<String> {
+        let spec_text = match spec {
+            Some(Value::Str(s)) => s.as_str().to_owned(),
+            _ => String::new(),
+        };
+        let value = match conversion {
+            1 => Value::str(self.to_str(value)?),
+            2 | 3 => Value::str(self.repr(value)?),
+            _ => value.clone(),
+        };
+        if spec_text.is_empty() {
+            return self.to_str(&value);
+        }
+        let result = match &value {
+            Value::Bool(b) => runtime::format_bool(*b, &spec_text),
+            Value::Int(_) | Value::BigInt(_) => match value.as_int() {
+                Some(int) => runtime::format_int(&int, &spec_text, self.int_limit),
+                None => Ok(String::new()),
+            },
+            Value::Float(f) => runtime::format_float(*f, &spec_text),
+            Value::Str(s) => runtime::format_str(s.as_str(), &spec_text),
+            other => {
+                let text = self.to_str(other)?;
+                if spec_text.is_empty() {
+                    Ok(text)
+                } else {
+                    let name = other.type_name();
+                    Err(RuntimeError::type_error(format!("unsupported format string passed to {name}.__format__")))
+                }
+            }
+        };
+        result.map_err(|e| self.rt(e))
+    }
+
+    /// `obj[index]`.
+    pub(crate) fn index(&mut self, obj: &Value, index: &Value) -> VmResult<Value> {
+        match obj {
+            Value::List(list) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                let list = list.borrow();
+                match resolve_index(list.len(), idx) {
+                    Some(pos) => Ok(list[pos].clone()),
+                    None => Err(self.runtime_exc("IndexError", "list index out of range".into())),
+                }
+            }
+            Value::Tuple(items) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                match resolve_index(items.len(), idx) {
+                    Some(pos) => Ok(items[pos].clone()),
+                    None => Err(self.runtime_exc("IndexError", "tuple index out of range".into())),
+                }
+            }
+            Value::Str(s) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                let c = s.get_item(idx).map_err(|e| self.rt(e))?;
+                Ok(Value::str(c.to_string()))
+            }
+            Value::Dict(dict) => {
+                self.check_hashable(index)?;
+                let found = dict.borrow().get(&Key(index.clone())).cloned();
+                match found {
+                    Some(value) => Ok(value),
+                    None => Err(self.key_error(index)),
+                }
+            }
+            Value::Range(range) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                let (start, stop, step) = **range;
+                let len = range_len(start, stop, step);
+                match resolve_index(len as usize, idx) {
+                    Some(pos) => Ok(Value::Int(start + step * pos as i64)),
+                    None => Err(self.runtime_exc("IndexError", "range object index out of range".into())),
+                }
+            }
+            Value::Instance(inst) => match inst.class.method(names::GETITEM) {
+                Some((_, fobj, _)) => {
+                    let fobj = fobj.clone();
+                    self.call_function(&fobj, vec![Some(obj.clone()), Some(index.clone())])
+                }
+                None => Err(self.type_error(format!("'{}' object is not subscriptable", inst.class.name))),
+            },
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("'{name}' object is not subscriptable")))
+            }
+        }
+    }
+
+    pub(crate) fn store_index(&mut self, obj: &Value, index: &Value, value: Value) -> VmResult<()> {
+        match obj {
+            Value::List(list) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                let len = list.borrow().len();
+                match resolve_index(len, idx) {
+                    Some(pos) => {
+                        list.borrow_mut()[pos] = value;
+                        Ok(())
+                    }
+                    None => Err(self.runtime_exc("IndexError", "list assignment index out of range".into())),
+                }
+            }
+            Value::Dict(dict) => {
+                self.check_hashable(index)?;
+                dict.borrow_mut().insert(Key(index.clone()), value);
+                Ok(())
+            }
+            Value::Instance(inst) => match inst.class.method(names::SETITEM) {
+                Some((_, fobj, _)) => {
+                    let fobj = fobj.clone();
+                    self.call_function(&fobj, vec![Some(obj.clone()), Some(index.clone()), Some(value)])?;
+                    Ok(())
+                }
+                None => Err(self.type_error(format!("'{}' object does not support item assignment", inst.class.name))),
+            },
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("'{name}' object does not support item assignment")))
+            }
+        }
+    }
+
+    pub(crate) fn del_index(&mut self, obj: &Value, index: &Value) -> VmResult<()> {
+        match obj {
+            Value::List(list) => {
+                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                let len = list.borrow().len();
+                match resolve_index(len, idx) {
+                    Some(pos) => {
+                        list.borrow_mut().remove(pos);
+                        Ok(())
+                    }
+                    None => Err(self.runtime_exc("IndexError", "list assignment index out of range".into())),
+                }
+            }
+            Value::Dict(dict) => {
+                let removed = dict.borrow_mut().shift_remove(&Key(index.clone()));
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(index)),
+                }
+            }
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("'{name}' object doesn't support item deletion")))
+            }
+        }
+    }
+
+    pub(crate) fn slice(&mut self, obj: &Value, lo: Option<Value>, hi: Option<Value>, step: Option<Value>) -> VmResult<Value> {
+        let mut bound = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
+            match v {
+                None | Some(Value::None) => Ok(None),
+                Some(v) => Ok(Some(this.int_of(&v)?.to_i64_saturating())),
+            }
+        };
+        let (lo, hi, step) = (bound(self, lo)?, bound(self, hi)?, bound(self, step)?);
+        match obj {
+            Value::Str(s) => s.slice(lo, hi, step).map(Value::str).map_err(|e| self.rt(e)),
+            Value::List(list) => {
+                let list = list.borrow();
+                let indices = SliceIndices::new(list.len(), lo, hi, step).map_err(|e| self.rt(e))?;
+                Ok(Value::list(indices.positions().map(|pos| list[pos].clone()).collect()))
+            }
+            Value::Tuple(items) => {
+                let indices = SliceIndices::new(items.len(), lo, hi, step).map_err(|e| self.rt(e))?;
+                Ok(Value::tuple(indices.positions().map(|pos| items[pos].clone()).collect()))
+            }
+            other => {
+                let name = other.type_name();
+                Err(self.type_error(format!("'{name}' object is not subscriptable")))
+            }
+        }
+    }
+
+    pub(crate) fn unpack(&mut self, value: &Value, n: usize) -> VmResult<Vec<Value>> {
+        let items = self.collect_iterable(value)?;
+        if items.len() != n {
+            return Err(if items.len() > n {
+                self.runtime_exc("ValueError", format!("too many values to unpack (expected {n})"))
+            } else {
+                self.runtime_exc("ValueError", format!("not enough values to unpack (expected {n}, got {})", items.len()))
+            });
+        }
+        Ok(items)
+    }
+
+    pub(crate) fn get_iter(&mut self, value: &Value) -> VmResult<Value> {
+        let state = match value {
+            Value::Iter(_) => return Ok(value.clone()),
+            Value::List(_) | Value::Tuple(_) => IterState::Seq(value.clone(), 0),
+            Value::Str(s) => IterState::Str(s.clone(), 0),
+            Value::Range(range) => IterState::Range(range.0, range.1, range.2),
+            Value::Dict(dict) => IterState::Items(dict.borrow().keys().map(|k| k.0.clone()).collect(), 0),
+            Value::Set(set) => IterState::Items(set.borrow().iter().map(|k| k.0.clone()).collect(), 0),
+            other => {
+                let name = other.type_name();
+                return Err(self.type_error(format!("'{name}' object is not iterable")));
+            }
+        };
+        Ok(Value::Iter(Rc::new(RefCell::new(state))))
+    }
+
+    /// All items of an iterable.
+    pub(crate) fn collect_iterable(&mut self, value: &Value) -> VmResult<Vec<Value>> {
+        match value {
+            Value::List(list) => Ok(list.borrow().clone()),
+            Value::Tuple(items) => Ok((**items).clone()),
+            _ => {
+                let iter = self.get_iter(value)?;
+                let mut items = Vec::new();
+                if let Value::Iter(state) = &iter {
+                    let mut state = state.borrow_mut();
+                    while let Some(item) = self.iter_next(&mut state) {
+                        items.push(item);
+                    }
+                }
+                Ok(items)
+            }
+        }
+    }
+
+    pub(crate) fn new_str(text: String) -> Value {
+        Value::Str(Rc::new(PyStr::new(text)))
+    }
+}
+
+/// The `args` tuple of an exception instance.
+pub(crate) fn exception_args(value: &Value) -> Vec<Value> {
+    if let Value::Instance(inst) = value {
+        let slot = inst.class.args_slot();
+        if let Some(Value::Tuple(items)) = inst.fields.borrow().get(slot) {
+            return (**items).clone();
+        }
+    }
+    Vec::new()
+}
+
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+    } else {
+        0
+    }
+}
+
+impl crate::value::Class {
+    pub(crate) fn is_subclass_of_name(&self, name: &str) -> bool {
+        let mut current = Some(self);
+        while let Some(class) = current {
+            if class.name == name && class.module == "builtins" {
+                return true;
+            }
+            current = class.base.as_deref();
+        }
+        false
+    }
+}

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent / "programs"
 OK_DIR = ROOT / "ok"
 ERR_DIR = ROOT / "err"
 EXCEPTIONS_FILE = ROOT / "MYPY_EXCEPTIONS.md"
-MYPY_FLAGS = ["--strict", "--python-version", "3.11", "--no-color-output", "--no-error-summary", "--show-error-codes"]
+MYPY_FLAGS = ["--strict", "--python-version", "3.11", "--no-color-output", "--show-error-codes"]
 # Codes for rules that mypy does not have (the subset's own restrictions, or whole-project
 # checks that mypy reports differently or not at all).
 TYPHON_ONLY_CODES = {"unsupported", "syntax", "import-cycle", "private-import"}
@@ -69,18 +69,31 @@ def documented_exceptions() -> set[str]:
 
 
 def run_mypy(mypy: list[str], cache_dir: Path, cwd: Path, files: list[str], extra: list[str]) -> list[str]:
-    """The error lines mypy prints (paths relative to `cwd`)."""
-    if not files:
-        return []
-    proc = subprocess.run(
-        mypy + MYPY_FLAGS + ["--cache-dir", str(cache_dir)] + extra + files,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-    )
-    if proc.returncode not in (0, 1):
-        sys.exit(f"error: mypy failed to run in {cwd} (status {proc.returncode}):\n{proc.stdout}{proc.stderr}")
-    return [line for line in proc.stdout.splitlines() if ERROR_LINE.match(line)]
+    """The error lines mypy prints (paths relative to `cwd`).
+
+    A blocking error (a syntax error) stops mypy before it checks anything else, so the
+    files it names are set aside and mypy runs again on the rest.
+    """
+    lines: list[str] = []
+    remaining = list(files)
+    while remaining:
+        proc = subprocess.run(
+            mypy + MYPY_FLAGS + ["--cache-dir", str(cache_dir)] + extra + remaining,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+        )
+        if proc.returncode not in (0, 1, 2):
+            sys.exit(f"error: mypy failed to run in {cwd} (status {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+        errors = [line for line in proc.stdout.splitlines() if ERROR_LINE.match(line)]
+        lines.extend(errors)
+        if "prevented further checking" not in proc.stdout + proc.stderr:
+            break
+        blocking = {match.group("path") for line in errors if (match := ERROR_LINE.match(line))}
+        if not blocking & set(remaining):
+            break
+        remaining = [f for f in remaining if f not in blocking]
+    return lines
 
 
 def single_files(directory: Path) -> list[Path]:

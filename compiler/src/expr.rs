@@ -86,7 +86,7 @@ fn vm_cmp(op: IrCmpOp) -> CmpOp {
     }
 }
 
-fn small_int(expr: &Expr) -> Option<i32> {
+pub(crate) fn small_int(expr: &Expr) -> Option<i32> {
     match fold(expr)? {
         Folded::Int(v) => i32::try_from(v).ok(),
         Folded::Float(_) => None,
@@ -106,7 +106,7 @@ fn type_name(ty: &Type) -> &'static str {
 impl<'a> FnCtx<'_, 'a> {
     /// Compiles `expr`; the result is in `dst` when given, else in the returned register
     /// (a local's own register when the expression is that local: no move).
-    pub fn expr(&mut self, expr: &'a Expr, dst: Option<u32>) -> Result<u32, CompileError> {
+    pub(crate) fn expr(&mut self, expr: &'a Expr, dst: Option<u32>) -> Result<u32, CompileError> {
         if let Some(folded) = fold(expr) {
             let d = self.dst(dst);
             match folded {
@@ -426,7 +426,7 @@ impl<'a> FnCtx<'_, 'a> {
 
     /// `dst = l op r` with the instruction chosen by operand kinds (`r` may be [`NO_REG`]
     /// when `right` is a small int literal added or subtracted).
-    pub fn binop(&mut self, binary: &'a BinaryOp, d: u32, l: u32, r: u32, right: Option<&'a Expr>) -> Result<(), CompileError> {
+    pub(crate) fn binop(&mut self, binary: &'a BinaryOp, d: u32, l: u32, r: u32, right: Option<&'a Expr>) -> Result<(), CompileError> {
         if let OpKind::Dunder { method, .. } = &binary.kind {
             let r = if r == NO_REG { self.expr_required(right)? } else { r };
             let n = self.m.name(method);
@@ -488,7 +488,7 @@ impl<'a> FnCtx<'_, 'a> {
     }
 
     /// Jumps to `label` when `expr` is false (fused compare-and-branch where possible).
-    pub fn jump_if_false(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
+    pub(crate) fn jump_if_false(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
         match &expr.kind {
             ExprKind::Bool(true) => Ok(()),
             ExprKind::Unary { op: UnaryOp::Not, operand } => self.jump_if_true(operand, label),
@@ -529,7 +529,7 @@ impl<'a> FnCtx<'_, 'a> {
     }
 
     /// Jumps to `label` when `expr` is true.
-    pub fn jump_if_true(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
+    pub(crate) fn jump_if_true(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
         match &expr.kind {
             ExprKind::Unary { op: UnaryOp::Not, operand } => self.jump_if_false(operand, label),
             ExprKind::Or(items) => {

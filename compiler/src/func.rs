@@ -9,7 +9,7 @@ use typhon_typeck::ir::{
     BinOp as IrBinOp, Block, Expr, ExprKind, Function, FunctionKind as IrKind, IterKind, NameRef, OpKind, Stmt,
     StmtKind, Target, TryStmt,
 };
-use typhon_vm::bytecode::{self, FunctionKind, Handler, LineEntry, NO_REG, op};
+use typhon_vm::bytecode::{self, FunctionKind, Handler, LineEntry, op};
 
 use crate::{CompileError, ModuleCtx};
 
@@ -23,29 +23,29 @@ struct Region {
 }
 
 pub(crate) struct LoopCtx {
-    pub break_label: Label,
-    pub continue_label: Label,
-    pub regions: usize,
-    pub finallies: usize,
+    pub(crate) break_label: Label,
+    pub(crate) continue_label: Label,
+    pub(crate) regions: usize,
+    pub(crate) finallies: usize,
 }
 
 pub(crate) struct FnCtx<'m, 'a> {
-    pub m: &'m mut ModuleCtx<'a>,
-    pub func: &'a Function,
-    pub code: Vec<u32>,
+    pub(crate) m: &'m mut ModuleCtx<'a>,
+    pub(crate) func: &'a Function,
+    pub(crate) code: Vec<u32>,
     lines: Vec<LineEntry>,
     last_line: u32,
     labels: Vec<Option<u32>>,
     /// (position of the word to patch, label, packed into word 0)
     fixups: Vec<(usize, Label, bool)>,
-    pub next_reg: u32,
-    pub max_reg: u32,
+    pub(crate) next_reg: u32,
+    pub(crate) max_reg: u32,
     regions: Vec<Region>,
     handlers: Vec<(Handler, usize)>,
-    pub loops: Vec<LoopCtx>,
+    pub(crate) loops: Vec<LoopCtx>,
     finallies: Vec<&'a Block>,
     /// Registers holding the exception of each enclosing `except` body (for bare `raise`).
-    pub except_regs: Vec<u32>,
+    pub(crate) except_regs: Vec<u32>,
 }
 
 pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) -> Result<bytecode::Function, CompileError> {
@@ -120,21 +120,21 @@ pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) ->
 }
 
 impl<'m, 'a> FnCtx<'m, 'a> {
-    pub fn temp(&mut self) -> u32 {
+    pub(crate) fn temp(&mut self) -> u32 {
         let reg = self.next_reg;
         self.next_reg += 1;
         self.max_reg = self.max_reg.max(self.next_reg);
         reg
     }
 
-    pub fn emit(&mut self, opcode: u8, operands: &[u32]) {
+    pub(crate) fn emit(&mut self, opcode: u8, operands: &[u32]) {
         let first = operands.first().copied().unwrap_or(0);
         self.code.push(u32::from(opcode) | (first << 8));
         self.code.extend_from_slice(operands.get(1..).unwrap_or(&[]));
     }
 
     /// Emits an instruction whose last fixed operand is a jump target.
-    pub fn emit_jump(&mut self, opcode: u8, operands: &[u32], label: Label) {
+    pub(crate) fn emit_jump(&mut self, opcode: u8, operands: &[u32], label: Label) {
         if operands.is_empty() {
             self.fixups.push((self.code.len(), label, true));
             self.code.push(u32::from(opcode));
@@ -146,7 +146,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     /// Emits an instruction with tails (each a count followed by its items).
-    pub fn emit_tails(&mut self, opcode: u8, fixed: &[u32], tails: &[&[u32]]) {
+    pub(crate) fn emit_tails(&mut self, opcode: u8, fixed: &[u32], tails: &[&[u32]]) {
         self.emit(opcode, fixed);
         for tail in tails {
             self.code.push(tail.len() as u32);
@@ -154,22 +154,22 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         }
     }
 
-    pub fn label(&mut self) -> Label {
+    pub(crate) fn label(&mut self) -> Label {
         self.labels.push(None);
         self.labels.len() - 1
     }
 
-    pub fn bind(&mut self, label: Label) {
+    pub(crate) fn bind(&mut self, label: Label) {
         if let Some(slot) = self.labels.get_mut(label) {
             *slot = Some(self.code.len() as u32);
         }
     }
 
-    pub fn pc(&self) -> u32 {
+    pub(crate) fn pc(&self) -> u32 {
         self.code.len() as u32
     }
 
-    pub fn set_line(&mut self, offset: u32) {
+    pub(crate) fn set_line(&mut self, offset: u32) {
         let line = self.m.line(offset);
         if line != self.last_line {
             self.last_line = line;
@@ -184,7 +184,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         }
     }
 
-    pub fn block(&mut self, block: &'a Block) -> Result<(), CompileError> {
+    pub(crate) fn block(&mut self, block: &'a Block) -> Result<(), CompileError> {
         for stmt in block {
             let mark = self.next_reg;
             self.stmt(stmt)?;
@@ -215,7 +215,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
 
     /// Runs the `finally` bodies being left by a jump out of them (innermost first),
     /// outside the regions they protect.
-    pub fn leave_scopes(&mut self, regions: usize, finallies: usize) -> Result<(), CompileError> {
+    pub(crate) fn leave_scopes(&mut self, regions: usize, finallies: usize) -> Result<(), CompileError> {
         if self.regions.len() <= regions && self.finallies.len() <= finallies {
             return Ok(());
         }
@@ -563,7 +563,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     /// The register of a target that is a local not captured by a closure.
-    pub fn plain_local(&self, target: &Target) -> Option<u32> {
+    pub(crate) fn plain_local(&self, target: &Target) -> Option<u32> {
         match target {
             Target::Name { name: NameRef::Local(id), .. } if !self.func.locals.get(id.0 as usize)?.captured => Some(id.0),
             _ => None,
@@ -580,13 +580,16 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             self.emit_tails(op::CALL_BMETHOD, &[t, id], &[&[current.0, v]]);
             return Ok(());
         }
+        let imm = matches!(op_.kind, OpKind::Int)
+            && matches!(op_.op, IrBinOp::Add | IrBinOp::Sub)
+            && crate::expr::small_int(value).is_some();
         if let Some(reg) = self.plain_local(target) {
-            let v = self.expr(value, None)?;
+            let v = if imm { bytecode::NO_REG } else { self.expr(value, None)? };
             self.binop(op_, reg, reg, v, Some(value))?;
             return Ok(());
         }
         let (current, store) = self.target_value(target)?;
-        let v = self.expr(value, None)?;
+        let v = if imm { bytecode::NO_REG } else { self.expr(value, None)? };
         let result = self.temp();
         self.binop(op_, result, current, v, Some(value))?;
         store(self, result)
@@ -645,7 +648,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     /// Stores register `src` into a target.
-    pub fn store(&mut self, target: &'a Target, src: u32) -> Result<(), CompileError> {
+    pub(crate) fn store(&mut self, target: &'a Target, src: u32) -> Result<(), CompileError> {
         match target {
             Target::Name { name, .. } => match name {
                 NameRef::Local(id) => {
@@ -711,7 +714,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     /// A `for` loop (statement or comprehension): `body` gets the continue label.
-    pub fn for_loop(
+    pub(crate) fn for_loop(
         &mut self,
         target: &'a Target,
         iter: &'a Expr,
@@ -789,7 +792,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         Ok(())
     }
 
-    pub fn make_closure(&mut self, dst: u32, func: u32, defaults: &[u32]) -> Result<(), CompileError> {
+    pub(crate) fn make_closure(&mut self, dst: u32, func: u32, defaults: &[u32]) -> Result<(), CompileError> {
         let ir = self.m.ir;
         let callee = ir.functions.get(func as usize).ok_or_else(|| CompileError::Unsupported("bad closure".into()))?;
         let captures: Vec<u32> = callee
@@ -802,10 +805,6 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             .collect();
         self.emit_tails(op::MAKE_CLOSURE, &[dst, func], &[defaults, &captures]);
         Ok(())
-    }
-
-    pub fn no_reg() -> u32 {
-        NO_REG
     }
 }
 

@@ -74,15 +74,15 @@ pub fn compile_module(ir: &ModuleIr, source: &str) -> Result<Module, CompileErro
 
 /// Pools shared by all functions of the module being compiled.
 pub(crate) struct ModuleCtx<'a> {
-    pub ir: &'a ModuleIr,
-    pub lines: LineIndex,
-    pub consts: Vec<Const>,
+    pub(crate) ir: &'a ModuleIr,
+    pub(crate) lines: LineIndex,
+    pub(crate) consts: Vec<Const>,
     const_index: HashMap<ConstKey, u32>,
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     name_index: HashMap<String, u32>,
-    pub imports: Vec<Import>,
+    pub(crate) imports: Vec<Import>,
     import_index: HashMap<(String, String, u8), u32>,
-    pub deps: Vec<String>,
+    pub(crate) deps: Vec<String>,
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -94,7 +94,7 @@ enum ConstKey {
 }
 
 impl ModuleCtx<'_> {
-    pub fn constant(&mut self, value: Const) -> u32 {
+    pub(crate) fn constant(&mut self, value: Const) -> u32 {
         let key = match &value {
             Const::Int(v) => ConstKey::Int(*v),
             Const::BigInt(s) => ConstKey::Big(s.clone()),
@@ -110,7 +110,7 @@ impl ModuleCtx<'_> {
         idx
     }
 
-    pub fn name(&mut self, name: &str) -> u32 {
+    pub(crate) fn name(&mut self, name: &str) -> u32 {
         if let Some(&idx) = self.name_index.get(name) {
             return idx;
         }
@@ -120,7 +120,7 @@ impl ModuleCtx<'_> {
         idx
     }
 
-    pub fn import(&mut self, module: &str, name: &str, kind: ImportKind) -> u32 {
+    pub(crate) fn import(&mut self, module: &str, name: &str, kind: ImportKind) -> u32 {
         let key = (module.to_owned(), name.to_owned(), kind as u8);
         if let Some(&idx) = self.import_index.get(&key) {
             return idx;
@@ -131,7 +131,7 @@ impl ModuleCtx<'_> {
         idx
     }
 
-    pub fn dep(&mut self, module: &str) -> u32 {
+    pub(crate) fn dep(&mut self, module: &str) -> u32 {
         if let Some(idx) = self.deps.iter().position(|d| d == module) {
             return idx as u32;
         }
@@ -140,7 +140,7 @@ impl ModuleCtx<'_> {
     }
 
     /// A class operand: a class of this module, or a symbolic import.
-    pub fn class_operand(&mut self, class: &ClassRef) -> Result<u32, CompileError> {
+    pub(crate) fn class_operand(&mut self, class: &ClassRef) -> Result<u32, CompileError> {
         if class.module() == &self.ir.name {
             return match self.ir.classes.iter().position(|c| c.class == *class) {
                 Some(idx) => Ok(idx as u32),
@@ -151,7 +151,7 @@ impl ModuleCtx<'_> {
     }
 
     /// A top-level function of this module, by name.
-    pub fn local_function(&self, name: &SmolStr) -> Option<u32> {
+    pub(crate) fn local_function(&self, name: &SmolStr) -> Option<u32> {
         self.ir
             .functions
             .iter()
@@ -159,12 +159,12 @@ impl ModuleCtx<'_> {
             .map(|idx| idx as u32)
     }
 
-    pub fn is_local(&self, func: &FuncRef) -> bool {
+    pub(crate) fn is_local(&self, func: &FuncRef) -> bool {
         func.module == self.ir.name
     }
 
     /// The 1-based line of a byte offset.
-    pub fn line(&self, offset: u32) -> u32 {
+    pub(crate) fn line(&self, offset: u32) -> u32 {
         self.lines.line_of(offset) as u32 + 1
     }
 }

@@ -89,12 +89,14 @@ impl FileReport {
 pub struct Timings {
     /// Walking the roots and naming the modules.
     pub discover: Duration,
-    /// Reading, decoding, lexing and parsing every file (wall clock).
-    pub front_end: Duration,
-    /// Resolving imports, following imported files nobody named, the graph and its cycles.
+    /// Reading every file and choosing the order to parse them in (wall clock).
+    pub read: Duration,
+    /// The streaming pass: the front end of every file and phase 1 of every module it
+    /// could finish, interleaved (wall clock).
+    pub stream: Duration,
+    /// What the streaming pass left: following imported files nobody named, the graph,
+    /// its cycles, and phase 1 of the modules in or after a cycle (wall clock).
     pub graph: Duration,
-    /// Phase 1 over the graph (wall clock).
-    pub check: Duration,
     /// Collecting and sorting the report.
     pub report: Duration,
     /// Time in `SourceProvider::read`, over all threads.
@@ -109,7 +111,7 @@ pub struct Timings {
 
 impl Timings {
     pub fn total(&self) -> Duration {
-        self.discover + self.front_end + self.graph + self.check + self.report
+        self.discover + self.read + self.stream + self.graph + self.report
     }
 }
 
@@ -159,59 +161,93 @@ pub(crate) struct FrontEnd {
 }
 
 impl FrontEnd {
+    /// The front end of a file that was never read (only for totality: every file is).
+    pub(crate) fn empty() -> FrontEnd {
+        FrontEnd {
+            source: String::new(),
+            ast: None,
+            diagnostics: Vec::new(),
+            imports: Vec::new(),
+            read_time: Duration::ZERO,
+            parse_time: Duration::ZERO,
+        }
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
-/// Reads, decodes and parses one file, and lists the imports of the module `name` it is.
-/// Never fails: every problem becomes a diagnostic.
-pub(crate) fn front_end(sources: &dyn SourceProvider, file: &SourceFile, name: &str, is_package: bool) -> FrontEnd {
+/// The text of one file, read and decoded, before parsing.
+pub(crate) struct SourceText {
+    /// The decoded text; for a file that is not UTF-8 a lossy rendering (so that snippets
+    /// can still be shown), for a file that cannot be read nothing.
+    pub(crate) text: String,
+    /// Why the file could not be read or decoded; then it is not parsed.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) read_time: Duration,
+}
+
+impl SourceText {
+    /// The text of a file never read (only for totality: every file is read).
+    pub(crate) fn empty() -> SourceText {
+        SourceText { text: String::new(), diagnostics: Vec::new(), read_time: Duration::ZERO }
+    }
+}
+
+/// Reads and decodes one file. Never fails: every problem becomes a diagnostic.
+pub(crate) fn read_source(sources: &dyn SourceProvider, file: &SourceFile) -> SourceText {
     let started = std::time::Instant::now();
     let read = sources.read(&file.path);
     let read_time = started.elapsed();
-    let mut out = FrontEnd {
-        source: String::new(),
-        ast: None,
-        diagnostics: Vec::new(),
-        imports: Vec::new(),
-        read_time,
-        parse_time: Duration::ZERO,
-    };
-    match read {
+    let (text, diagnostics) = match read {
         // Spans are `u32` byte offsets: a larger file cannot even be pointed into.
         Ok(bytes) if u32::try_from(bytes.len()).is_err() => {
             let message = format!("this file is too large to check ({} bytes; the limit is 4 GiB)", bytes.len());
-            out.diagnostics.push(Diagnostic::error(Code::Io, Span::empty_at(0), message));
+            (String::new(), vec![Diagnostic::error(Code::Io, Span::empty_at(0), message)])
         }
         // The common case takes the bytes over without copying them.
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => {
-                let parsed = typhon_parser::parse_module(&text);
-                out.imports = typhon_typeck::imports_of(name, is_package, &parsed.module);
-                out.diagnostics = parsed.diagnostics;
-                if !out.has_errors() {
-                    out.ast = Some(parsed.module);
-                }
-                out.source = text;
-                out.parse_time = started.elapsed() - read_time;
-            }
+            Ok(text) => (text, Vec::new()),
             Err(error) => {
                 let bytes = error.into_bytes();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                if let Err(diagnostic) = typhon_lexer::decode_source(&bytes) {
-                    let span = fit_span(&text, diagnostic.span);
-                    out.diagnostics.push(Diagnostic { span, ..diagnostic });
-                }
-                out.source = text;
+                let diagnostics = match typhon_lexer::decode_source(&bytes) {
+                    Err(diagnostic) => vec![Diagnostic { span: fit_span(&text, diagnostic.span), ..diagnostic }],
+                    Ok(_) => Vec::new(),
+                };
+                (text, diagnostics)
             }
         },
         Err(error) => {
             let message = format!("I could not read this file: {error}");
-            out.diagnostics.push(Diagnostic::error(Code::Io, Span::empty_at(0), message));
+            (String::new(), vec![Diagnostic::error(Code::Io, Span::empty_at(0), message)])
         }
+    };
+    SourceText { text, diagnostics, read_time }
+}
+
+/// Lexes and parses one file's text and lists the imports of module `name`, which it is.
+pub(crate) fn parse_source(source: SourceText, name: &str, is_package: bool) -> FrontEnd {
+    let SourceText { text, diagnostics, read_time } = source;
+    let mut out = FrontEnd { read_time, diagnostics, ..FrontEnd::empty() };
+    if out.diagnostics.is_empty() {
+        let started = std::time::Instant::now();
+        let parsed = typhon_parser::parse_module(&text);
+        out.imports = typhon_typeck::imports_of(name, is_package, &parsed.module);
+        out.diagnostics = parsed.diagnostics;
+        if !out.has_errors() {
+            out.ast = Some(parsed.module);
+        }
+        out.parse_time = started.elapsed();
     }
+    out.source = text;
     out
+}
+
+/// Reads, decodes and parses one file: [`read_source`] then [`parse_source`].
+pub(crate) fn front_end(sources: &dyn SourceProvider, file: &SourceFile, name: &str, is_package: bool) -> FrontEnd {
+    parse_source(read_source(sources, file), name, is_package)
 }
 
 /// Moves `span` (a byte range of the raw file) onto character boundaries of `text`, the

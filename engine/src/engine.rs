@@ -5,25 +5,35 @@
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use typhon_diagnostics::{Code, Diagnostic};
+use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_parser::ast;
+use typhon_typeck::Interface;
 
-use crate::check::{FrontEnd, front_end, sort_diagnostics};
-use crate::graph::{self, GraphInput, ModuleId};
-use crate::phase1::{Outcome, Phase1};
-use crate::project::{NamedModule, SourceRoot, candidate_files, is_module_name};
+use crate::check::{FrontEnd, SourceText, front_end, read_source, sort_diagnostics};
+use crate::graph::{self, ModuleId};
+use crate::order::{dependencies_first, likely_imports};
+use crate::phase1::{CheckContext, GraphPhase1, Outcome};
+use crate::project::{NamedModule, SourceRoot};
 use crate::sources::normalize_path;
+use crate::stream::{Follow, Stream};
 use crate::{CheckReport, EngineError, FileReport, ModuleStatus, Project, SourceFile, SourceProvider, Timings};
+
+/// The stack of each worker thread. The parser and the type checker recurse over trees
+/// as deep as the parser's limits allow; rayon's default of 2 MiB is enough today, but a
+/// worker gets the same stack as a main thread so that no input can overflow one and not
+/// the other.
+const WORKER_STACK_SIZE: usize = 8 << 20;
 
 /// Settings of an [`Engine`] that do not change what it reports, only how it works and
 /// what it keeps.
 #[derive(Clone, Debug, Default)]
 pub struct EngineOptions {
-    /// How many threads check files at once; `None` uses rayon's shared pool (one thread
-    /// per core), `Some(1)` checks on the calling thread only.
+    /// How many threads check files at once; `None` for one per core, `Some(1)` to work
+    /// on the calling thread only.
     pub threads: Option<NonZeroUsize>,
     /// Keep each error-free module's typed IR in its [`FileReport`] (for phase 2). Off for
     /// `check`, which needs no bytecode: the IR is dropped as soon as a module is checked.
@@ -50,8 +60,8 @@ pub struct ModuleInfo {
 pub struct Engine {
     sources: Box<dyn SourceProvider>,
     options: EngineOptions,
-    /// A pool of our own when `options.threads` asks for a number of threads other than
-    /// the default; built once, so that repeated checks (an editor) do not pay for it.
+    /// The worker threads, built once so that repeated checks (an editor) do not pay for
+    /// them; `None` to work on the calling thread only.
     pool: Option<rayon::ThreadPool>,
     project: Option<Project>,
 }
@@ -59,12 +69,16 @@ pub struct Engine {
 impl Engine {
     pub fn new(sources: impl SourceProvider + 'static, options: EngineOptions) -> Engine {
         let pool = match options.threads {
-            Some(threads) if threads.get() > 1 => {
+            Some(threads) if threads.get() == 1 => None,
+            threads => rayon::ThreadPoolBuilder::new()
+                // 0 lets rayon pick one thread per core.
+                .num_threads(threads.map_or(0, NonZeroUsize::get))
+                .stack_size(WORKER_STACK_SIZE)
+                .thread_name(|idx| format!("typhon-check-{idx}"))
+                .build()
                 // Only the operating system refusing threads makes this fail; checking on
                 // the calling thread then gives the same report, just later.
-                rayon::ThreadPoolBuilder::new().num_threads(threads.get()).build().ok()
-            }
-            _ => None,
+                .ok(),
         };
         Engine { sources: Box::new(sources), options, pool, project: None }
     }
@@ -116,11 +130,9 @@ impl Engine {
         Ok(report)
     }
 
-    /// Whether to use rayon: the shared pool by default, our own pool when a number of
-    /// threads was given (and the calling thread alone for one thread, or when that pool
-    /// could not be built).
+    /// Whether to work on the engine's pool rather than on the calling thread alone.
     fn parallel(&self) -> bool {
-        self.options.threads.is_none() || self.pool.is_some()
+        self.pool.is_some()
     }
 
     /// The modules named by `paths`, sorted by path, and the directories where imported
@@ -156,36 +168,91 @@ impl Engine {
         Ok((modules, tops))
     }
 
-    fn check_modules(&self, mut modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> (CheckReport, Project) {
+    fn check_modules(&self, modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> (CheckReport, Project) {
         let mut timings = Timings::default();
+        let (mut by_name, duplicates) = name_table(&modules);
+        let duplicate_ids: HashSet<ModuleId> = duplicates.keys().copied().collect();
+
+        // The streaming pass: read everything, then parse everything in dependency order
+        // and check all it can.
         let started = Instant::now();
-        let mut fronts = self.front_ends(&modules);
-        timings.front_end = started.elapsed();
+        let (results, to_follow, stream_times) = {
+            let sources = &*self.sources;
+            let read = self.map_modules(&modules, |info| {
+                let text = read_source(sources, &info.file);
+                let likely = likely_imports(&text.text, &info.name, info.is_package, &by_name);
+                (text, likely)
+            });
+            let (texts, likely): (Vec<SourceText>, Vec<Vec<ModuleId>>) = read.into_iter().unzip();
+            let order = dependencies_first(&likely);
+            timings.read = started.elapsed();
+            let context = CheckContext::new(&modules, self.options.keep_ir);
+            let stream = Stream::new(&context, sources, &by_name, &duplicate_ids, tops, texts, order);
+            if self.parallel() {
+                stream.run_parallel();
+            } else {
+                stream.run_sequential();
+            }
+            let (results, to_follow) = stream.finish();
+            (results, to_follow, context.times())
+        };
+        timings.stream = started.elapsed() - timings.read;
+        timings.typeck_cpu = stream_times.typeck;
+        timings.drop_cpu = stream_times.drop;
 
         let started = Instant::now();
-        let (by_name, duplicates) = name_table(&modules);
-        let mut by_name = by_name;
-        let followed_start = Instant::now();
-        self.follow_imports(&mut modules, &mut fronts, &mut by_name, tops);
-        let follow_time = followed_start.elapsed();
-        let inputs: Vec<GraphInput<'_>> = modules
-            .iter()
-            .zip(&fronts)
-            .enumerate()
-            .map(|(idx, (info, front))| GraphInput {
-                info,
-                front: (!duplicates.contains_key(&ModuleId(idx as u32))).then_some(front),
-            })
-            .collect();
-        let module_graph = graph::build(&inputs, &by_name);
-        let mut extra: Vec<(ModuleId, Diagnostic)> = Vec::new();
-        let mut components = Vec::new();
-        for members in graph::components(&module_graph) {
-            let is_cycle = graph::is_cycle(&module_graph, &members);
-            if is_cycle && let Some(found) = graph::cycle_diagnostic(&module_graph, &members, &inputs) {
-                extra.push(found);
+        let mut modules = modules;
+        let mut fronts = Vec::with_capacity(results.len());
+        let mut edges = Vec::with_capacity(results.len());
+        let mut asts = Vec::with_capacity(results.len());
+        let mut outcomes = Vec::with_capacity(results.len());
+        for result in results {
+            fronts.push(result.front);
+            edges.push(result.edges);
+            asts.push(result.ast);
+            outcomes.push(result.outcome);
+        }
+        let followed_any = !to_follow.is_empty();
+        self.follow_imports(&mut modules, &mut by_name, tops, to_follow, &mut fronts, &mut asts);
+        edges.resize_with(modules.len(), Vec::new);
+        outcomes.resize_with(modules.len(), || None);
+        if followed_any {
+            // The modules that are not done may import the files just found.
+            for (idx, info) in modules.iter().enumerate() {
+                if outcomes[idx].is_none() {
+                    edges[idx] = graph::resolve_edges(ModuleId(idx as u32), info, &fronts[idx].imports, &by_name);
+                }
             }
-            components.push((members, is_cycle));
+        }
+        let module_graph = graph::build(&edges);
+        let mut extra: Vec<(ModuleId, Diagnostic)> = Vec::new();
+        if outcomes.iter().any(Option::is_none) {
+            // Cycles, followed files and what depends on them: the graph scheduler.
+            let mut components = Vec::new();
+            for members in graph::components(&module_graph) {
+                let is_cycle = graph::is_cycle(&module_graph, &members);
+                let source_of = |module: ModuleId| fronts.get(module.index()).map(|front| front.source.as_str());
+                if is_cycle && let Some(found) = graph::cycle_diagnostic(&module_graph, &members, &modules, source_of) {
+                    extra.push(found);
+                }
+                components.push((members, is_cycle));
+            }
+            let broken: Vec<bool> = fronts
+                .iter()
+                .enumerate()
+                .map(|(idx, front)| front.has_errors() && !duplicate_ids.contains(&ModuleId(idx as u32)))
+                .collect();
+            let context = CheckContext::new(&modules, self.options.keep_ir);
+            let phase1 = GraphPhase1::new(&context, &module_graph, asts, components, broken, outcomes);
+            if self.parallel() {
+                phase1.run_parallel();
+            } else {
+                phase1.run_sequential();
+            }
+            outcomes = phase1.finish();
+            let times = context.times();
+            timings.typeck_cpu += times.typeck;
+            timings.drop_cpu += times.drop;
         }
         for (&duplicate, &first) in &duplicates {
             let message = format!(
@@ -193,161 +260,108 @@ impl Engine {
                 modules[duplicate.index()].name,
                 modules[first.index()].file.display_path
             );
-            let note = "a module name must belong to one file: rename one of them, or check the roots separately";
-            extra.push((duplicate, Diagnostic::error(Code::Import, typhon_diagnostics::Span::empty_at(0), message).with_note(note)));
+            let note = "a module name belongs to one file: rename one of them, or check the roots separately";
+            extra.push((duplicate, Diagnostic::error(Code::Import, Span::empty_at(0), message).with_note(note)));
         }
-        drop(inputs);
         timings.graph = started.elapsed();
-        // Following imports parses files too: count that as front end, not as graph.
-        timings.front_end += follow_time;
-        timings.graph = timings.graph.saturating_sub(follow_time);
-
-        let started = Instant::now();
-        let broken: Vec<bool> = fronts
-            .iter()
-            .enumerate()
-            .map(|(idx, front)| front.has_errors() && !duplicates.contains_key(&ModuleId(idx as u32)))
-            .collect();
-        let asts: Vec<Option<ast::Module>> = fronts
-            .iter_mut()
-            .enumerate()
-            .map(|(idx, front)| if duplicates.contains_key(&ModuleId(idx as u32)) { None } else { front.ast.take() })
-            .collect();
-        let phase1 = Phase1::new(&modules, &module_graph, asts, components, broken, self.options.keep_ir);
-        if self.parallel() {
-            phase1.run_parallel();
-        } else {
-            phase1.run_sequential();
-        }
-        let (outcomes, phase1_times) = phase1.finish();
-        timings.check = started.elapsed();
-        timings.typeck_cpu = phase1_times.typeck;
-        timings.drop_cpu = phase1_times.drop;
         timings.read_cpu = fronts.iter().map(|front| front.read_time).sum();
         timings.parse_cpu = fronts.iter().map(|front| front.parse_time).sum();
 
         let started = Instant::now();
-        let mut interfaces = Vec::with_capacity(modules.len());
-        let mut files = Vec::with_capacity(modules.len());
-        let mut extra_of: HashMap<ModuleId, Vec<Diagnostic>> = HashMap::new();
-        for (module, diagnostic) in extra {
-            extra_of.entry(module).or_default().push(diagnostic);
-        }
-        let skipped_because_of = count_skipped(&outcomes);
-        for (idx, ((info, front), outcome)) in modules.iter().zip(fronts).zip(outcomes).enumerate() {
-            let id = ModuleId(idx as u32);
-            let FrontEnd { source, mut diagnostics, .. } = front;
-            let (status, interface, ir) = match outcome {
-                Some(Outcome { status, interface, diagnostics: found, ir }) => {
-                    diagnostics.extend(found);
-                    (status, interface, ir)
-                }
-                None if duplicates.contains_key(&id) => (ModuleStatus::DuplicateModule, None, None),
-                None => (ModuleStatus::FrontEndErrors, None, None),
-            };
-            if let Some(&n_skipped) = skipped_because_of.get(info.name.as_str())
-                && let Some(first_error) = diagnostics.iter_mut().find(|diagnostic| diagnostic.is_error())
-            {
-                let modules = if n_skipped == 1 { "module" } else { "modules" };
-                first_error.notes.push(format!(
-                    "because of the errors in this file, I did not type-check it nor the {n_skipped} {modules} that import it"
-                ));
-            }
-            diagnostics.extend(extra_of.remove(&id).unwrap_or_default());
-            sort_diagnostics(&mut diagnostics);
-            interfaces.push(interface);
-            files.push(FileReport { file: info.file.clone(), module: info.name.clone(), source, diagnostics, status, ir });
-        }
-        files.sort_by(|a, b| a.file.cmp(&b.file));
+        let (mut report, interfaces) = assemble_report(&modules, fronts, outcomes, extra);
         let project = Project::new(modules, by_name, module_graph.graph, interfaces);
         timings.report = started.elapsed();
-        (CheckReport { files, timings }, project)
+        report.timings = timings;
+        (report, project)
     }
 
     /// Runs the front end over `modules` (in parallel unless told otherwise).
     fn front_ends(&self, modules: &[ModuleInfo]) -> Vec<FrontEnd> {
         let sources = &*self.sources;
-        let one = |info: &ModuleInfo| front_end(sources, &info.file, &info.name, info.is_package);
-        if self.parallel() { modules.par_iter().map(one).collect() } else { modules.iter().map(one).collect() }
+        self.map_modules(modules, |info| front_end(sources, &info.file, &info.name, info.is_package))
     }
 
-    /// Adds the modules that checked modules import but nobody named, when their file lies
-    /// under one of `tops` (`typhon check main.py` also checks the `util.py` beside it).
-    /// Repeats until the imports of the added modules are found too.
+    /// `work` over every module, in parallel unless told otherwise; results in order.
+    fn map_modules<T: Send>(&self, modules: &[ModuleInfo], work: impl Fn(&ModuleInfo) -> T + Sync + Send) -> Vec<T> {
+        if self.parallel() { modules.par_iter().map(work).collect() } else { modules.iter().map(work).collect() }
+    }
+
+    /// Adds the modules of `to_follow` (imported, found below a root, named by nobody),
+    /// parses them, and repeats for what they import in turn.
     fn follow_imports(
         &self,
         modules: &mut Vec<ModuleInfo>,
-        fronts: &mut Vec<FrontEnd>,
         by_name: &mut HashMap<String, ModuleId>,
         tops: &[PathBuf],
+        mut to_follow: Vec<ModuleInfo>,
+        fronts: &mut Vec<FrontEnd>,
+        asts: &mut Vec<Option<ast::Module>>,
     ) {
-        let mut known_files: HashSet<PathBuf> = modules.iter().map(|info| info.file.path.clone()).collect();
-        let mut probed: HashSet<String> = HashSet::new();
-        let mut scan_from = 0;
-        loop {
-            let mut added: Vec<ModuleInfo> = Vec::new();
-            for front in &fronts[scan_from..] {
-                for request in &front.imports {
-                    let name = request.module.as_str();
-                    if by_name.contains_key(name) || !worth_probing(name, modules, &added, by_name) {
-                        continue;
-                    }
-                    if !probed.insert(name.to_owned()) {
-                        continue;
-                    }
-                    if let Some(info) = self.probe(name, tops, &known_files) {
-                        known_files.insert(info.file.path.clone());
-                        by_name.insert(info.name.clone(), ModuleId((modules.len() + added.len()) as u32));
-                        added.push(info);
-                    }
-                }
+        while !to_follow.is_empty() {
+            let first_new = modules.len();
+            let known_files: HashSet<&Path> = modules.iter().map(|info| info.file.path.as_path()).collect();
+            to_follow
+                .retain(|info| !by_name.contains_key(&info.name) && !known_files.contains(info.file.path.as_path()));
+            for info in to_follow {
+                by_name.insert(info.name.clone(), ModuleId(modules.len() as u32));
+                modules.push(info);
             }
-            if added.is_empty() {
-                return;
+            let new_fronts = self.front_ends(&modules[first_new..]);
+            let follow = Follow::new(&*self.sources, modules, by_name, tops);
+            for mut front in new_fronts {
+                follow.finds_any(&front.imports);
+                asts.push(front.ast.take());
+                fronts.push(front);
             }
-            scan_from = fronts.len();
-            fronts.extend(self.front_ends(&added));
-            modules.extend(added);
+            to_follow = follow.found();
         }
-    }
-
-    fn probe(&self, name: &str, tops: &[PathBuf], known_files: &HashSet<PathBuf>) -> Option<ModuleInfo> {
-        for top in tops {
-            for candidate in candidate_files(top, name) {
-                let path = normalize_path(&candidate);
-                if !known_files.contains(&path) && self.sources.is_file(&path) {
-                    let is_package = crate::project::is_init_file(&path);
-                    return Some(ModuleInfo {
-                        name: name.to_owned(),
-                        is_package,
-                        file: SourceFile::new(path),
-                        followed: true,
-                    });
-                }
-            }
-        }
-        None
     }
 }
 
-/// Whether an import of a module the project does not have might be a file below a root:
-/// not a built-in module, a well-formed name, and not something inside a plain module
-/// (`a.b` of `from a import b` when `a` is `a.py` is a name in `a`). `added` are the
-/// modules found by the current round of probing, numbered after `modules`.
-fn worth_probing(name: &str, modules: &[ModuleInfo], added: &[ModuleInfo], by_name: &HashMap<String, ModuleId>) -> bool {
-    if typhon_typeck::is_builtin_module(name) || !is_module_name(name) {
-        return false;
+/// The report of every file, sorted by path, and the interface (with its hash) of every module.
+fn assemble_report(
+    modules: &[ModuleInfo],
+    fronts: Vec<FrontEnd>,
+    outcomes: Vec<Option<Outcome>>,
+    extra: Vec<(ModuleId, Diagnostic)>,
+) -> (CheckReport, Vec<Option<(Arc<Interface>, [u8; 32])>>) {
+    let mut extra_of: HashMap<ModuleId, Vec<Diagnostic>> = HashMap::new();
+    for (module, diagnostic) in extra {
+        extra_of.entry(module).or_default().push(diagnostic);
     }
-    let Some((parent, _)) = name.rsplit_once('.') else { return true };
-    match by_name.get(parent) {
-        Some(id) => match modules.get(id.index()) {
-            Some(info) => info.is_package,
-            None => added.get(id.index() - modules.len()).is_some_and(|info| info.is_package),
-        },
-        // A namespace package has no file; or the parent is missing altogether (then so
-        // is the module, but only probing can tell).
-        None => true,
+    let skipped_because_of = count_skipped(&outcomes);
+    let mut interfaces = Vec::with_capacity(modules.len());
+    let mut files = Vec::with_capacity(modules.len());
+    for (idx, ((info, front), outcome)) in modules.iter().zip(fronts).zip(outcomes).enumerate() {
+        let id = ModuleId(idx as u32);
+        let FrontEnd { source, mut diagnostics, .. } = front;
+        let (status, interface, ir) = match outcome {
+            Some(Outcome { status, interface, diagnostics: found, ir, .. }) => {
+                diagnostics.extend(found);
+                (status, interface, ir)
+            }
+            // Every module gets an outcome; a front end that went wrong is the safe guess.
+            None => (ModuleStatus::FrontEndErrors, None, None),
+        };
+        if let Some(&n_skipped) = skipped_because_of.get(&id)
+            && let Some(first_error) = diagnostics.iter_mut().find(|diagnostic| diagnostic.is_error())
+        {
+            let modules = if n_skipped == 1 { "module" } else { "modules" };
+            first_error.notes.push(format!(
+                "because of the errors in this file, I did not type-check it, nor the {n_skipped} {modules} that import it"
+            ));
+        }
+        diagnostics.extend(extra_of.remove(&id).unwrap_or_default());
+        sort_diagnostics(&mut diagnostics);
+        let interface_hash = match status {
+            ModuleStatus::Checked { interface_hash } => Some(interface_hash),
+            _ => None,
+        };
+        interfaces.push(interface.zip(interface_hash));
+        files.push(FileReport { file: info.file.clone(), module: info.name.clone(), source, diagnostics, status, ir });
     }
+    files.sort_by(|a, b| a.file.cmp(&b.file));
+    (CheckReport { files, timings: Timings::default() }, interfaces)
 }
 
 /// A module name for a file that lies outside its root, which discovery never produces:
@@ -383,11 +397,11 @@ fn name_table(modules: &[ModuleInfo]) -> (HashMap<String, ModuleId>, HashMap<Mod
 
 /// For each module with front-end errors, how many modules were not type-checked because
 /// they import it.
-fn count_skipped(outcomes: &[Option<Outcome>]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+fn count_skipped(outcomes: &[Option<Outcome>]) -> HashMap<ModuleId, usize> {
+    let mut counts: HashMap<ModuleId, usize> = HashMap::new();
     for outcome in outcomes.iter().flatten() {
-        if let ModuleStatus::ImportsBrokenModule { module } = &outcome.status {
-            *counts.entry(module.clone()).or_default() += 1;
+        if let (ModuleStatus::ImportsBrokenModule { .. }, Some(cause)) = (&outcome.status, outcome.blocked_by) {
+            *counts.entry(cause).or_default() += 1;
         }
     }
     counts

@@ -182,11 +182,11 @@ pub(crate) fn is_cycle(graph: &ModuleGraph, members: &[ModuleId]) -> bool {
 /// of the next module on the shortest cycle through it; the message names that whole
 /// cycle, and notes say where each other step of it is. A component that holds more than
 /// one cycle is still one diagnostic (breaking the named cycle reveals the next).
-pub(crate) fn cycle_diagnostic(
+pub(crate) fn cycle_diagnostic<'s>(
     graph: &ModuleGraph,
     members: &[ModuleId],
     modules: &[ModuleInfo],
-    source_of: impl Fn(ModuleId) -> Option<&'_ str>,
+    source_of: impl Fn(ModuleId) -> Option<&'s str>,
 ) -> Option<(ModuleId, Diagnostic)> {
     let start = *members.iter().min_by(|a, b| modules[a.index()].file.cmp(&modules[b.index()].file))?;
     let path = shortest_cycle(graph, members, start)?;
@@ -197,14 +197,17 @@ pub(crate) fn cycle_diagnostic(
     }
     message.push_str(name(start));
     let span_of = |from: ModuleId, to: ModuleId| {
-        graph.imports[from.index()].iter().find(|(target, _)| *target == to).map_or(Span::empty_at(0), |(_, span)| *span)
+        graph.imports[from.index()]
+            .iter()
+            .find(|(target, _)| *target == to)
+            .map_or(Span::empty_at(0), |(_, span)| *span)
     };
     let next = path.get(1).copied().unwrap_or(start);
     let mut diagnostic = Diagnostic::error(Code::ImportCycle, span_of(start, next), message);
     for (idx, &from) in path.iter().enumerate().skip(1) {
         let to = path.get(idx + 1).copied().unwrap_or(start);
-        let line = source_of(from)
-            .map_or(1, |source| LineIndex::new(source).line_col(source, span_of(from, to).start).line);
+        let line =
+            source_of(from).map_or(1, |source| LineIndex::new(source).line_col(source, span_of(from, to).start).line);
         diagnostic = diagnostic.with_note(format!(
             "`{}` imports `{}` at {}:{line}",
             name(from),
@@ -213,14 +216,14 @@ pub(crate) fn cycle_diagnostic(
         ));
     }
     if members.len() > path.len() {
-        let others: Vec<&str> = members.iter().filter(|member| !path.contains(member)).map(|member| name(*member)).collect();
+        let others: Vec<&str> =
+            members.iter().filter(|member| !path.contains(member)).map(|member| name(*member)).collect();
         diagnostic = diagnostic.with_note(format!("other modules in a cycle with these: {}", others.join(", ")));
     }
     Some((
         start,
-        diagnostic.with_note(
-            "import cycles are not allowed: move what the modules share into a module that imports neither",
-        ),
+        diagnostic
+            .with_note("import cycles are not allowed: move what the modules share into a module that imports neither"),
     ))
 }
 

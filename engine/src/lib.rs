@@ -11,9 +11,11 @@ mod check;
 mod engine;
 mod error;
 mod graph;
+mod order;
 mod phase1;
 mod project;
 mod sources;
+mod stream;
 
 #[cfg(test)]
 mod tests;

@@ -191,7 +191,8 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
                 component_of[member.index()] = idx as u32;
             }
         }
-        let outcomes: Vec<OnceLock<Outcome>> = done.into_iter().map(|outcome| outcome.map_or_else(OnceLock::new, OnceLock::from)).collect();
+        let outcomes: Vec<OnceLock<Outcome>> =
+            done.into_iter().map(|outcome| outcome.map_or_else(OnceLock::new, OnceLock::from)).collect();
         let mut built: Vec<Component> = Vec::with_capacity(components.len());
         for (idx, (members, is_cycle)) in components.into_iter().enumerate() {
             let done = members.iter().all(|member| outcomes[member.index()].get().is_some());
@@ -269,11 +270,9 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
         let broken_member = component.members.iter().copied().find(|member| self.broken[member.index()]);
         let blocked_by = match broken_member {
             Some(member) => Some(member),
-            None => component
-                .members
-                .iter()
-                .map(|member| self.dependency_interfaces(*member, &[]))
-                .find_map(Result::err),
+            None => {
+                component.members.iter().map(|member| self.dependency_interfaces(*member, &[])).find_map(Result::err)
+            }
         };
         if let Some(cause) = blocked_by {
             for &member in &component.members {
@@ -343,7 +342,11 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
 
     /// The interfaces that `module` may see: those of the modules it imports (for members
     /// of its own cycle, the newest from `cycle`).
-    fn dependency_interfaces(&self, module: ModuleId, cycle: &[(ModuleId, Arc<Interface>)]) -> Result<Interfaces<'a>, ModuleId> {
+    fn dependency_interfaces(
+        &self,
+        module: ModuleId,
+        cycle: &[(ModuleId, Arc<Interface>)],
+    ) -> Result<Interfaces<'a>, ModuleId> {
         let own_component = self.component_of[module.index()];
         let dependencies = self.graph.imports[module.index()].iter().map(|(target, _)| *target);
         let outcome_of = |dependency: ModuleId| {

@@ -144,14 +144,15 @@ pub struct Project {
 }
 
 impl Project {
+    /// `interfaces[i]` is module `i`'s interface and its hash, if it was type-checked.
     pub(crate) fn new(
         modules: Vec<ModuleInfo>,
         by_name: HashMap<String, ModuleId>,
         graph: DiGraph<ModuleId, Span>,
-        interfaces: Vec<Option<Arc<Interface>>>,
+        interfaces: Vec<Option<(Arc<Interface>, [u8; 32])>>,
     ) -> Project {
-        let interface_hashes =
-            interfaces.iter().map(|interface| interface.as_ref().map(|interface| interface.interface_hash())).collect();
+        let (interfaces, interface_hashes) =
+            interfaces.into_iter().map(|entry| entry.map_or((None, None), |(interface, hash)| (Some(interface), Some(hash)))).unzip();
         Project { modules, by_name, graph, interfaces, interface_hashes }
     }
 

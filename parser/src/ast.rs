@@ -35,15 +35,38 @@ pub enum StmtKind {
     Expr(Expr),
     /// `a = b = value`: `targets` is `[a, b]`. A target is a Name, Attribute, Subscript,
     /// or a Tuple/List of targets (unpacking).
-    Assign { targets: Vec<Expr>, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// `target: annotation [= value]`.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+    },
     /// `target op= value`.
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `if`, its `elif`s (flat, so a long elif chain is not a deep tree) and `else`.
-    If { branches: Vec<IfBranch>, orelse: Option<Block> },
-    While { test: Expr, body: Block, orelse: Option<Block> },
-    For { target: Expr, iter: Expr, body: Block, orelse: Option<Block> },
+    If {
+        branches: Vec<IfBranch>,
+        orelse: Option<Block>,
+    },
+    While {
+        test: Expr,
+        body: Block,
+        orelse: Option<Block>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Block,
+        orelse: Option<Block>,
+    },
     Break,
     Continue,
     Pass,
@@ -54,15 +77,25 @@ pub enum StmtKind {
     Nonlocal(Vec<Ident>),
     /// `del a[i], d[k]`.
     Delete(Vec<Expr>),
-    Assert { test: Expr, msg: Option<Expr> },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     /// `raise`, `raise exc`, `raise exc from cause`.
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
     Try(Box<Try>),
     /// `import a.b.c as d, e`.
     Import(Vec<ImportAlias>),
     /// `from ..a.b import c as d`: `level` counts the leading dots; `module` is `None`
     /// for `from . import x`.
-    ImportFrom { level: u32, module: Option<DottedName>, names: Vec<ImportAlias> },
+    ImportFrom {
+        level: u32,
+        module: Option<DottedName>,
+        names: Vec<ImportAlias>,
+    },
     /// A statement that could not be parsed, or a construct outside the subset; its
     /// diagnostic was already reported.
     Error,
@@ -187,32 +220,79 @@ pub enum ExprKind {
     NoneLit,
     /// `...`
     Ellipsis,
-    Attribute { value: Box<Expr>, attr: Ident },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Attribute {
+        value: Box<Expr>,
+        attr: Ident,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// `value[index]`; `index` is a `Slice`, a `Tuple` (for `d[1, 2]` and annotations
     /// such as `dict[str, int]`), or any expression.
-    Subscript { value: Box<Expr>, index: Box<Expr> },
+    Subscript {
+        value: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `lower:upper:step`, only as (part of) a subscript index.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Binary { left: Box<Expr>, op: BinOp, right: Box<Expr> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        left: Box<Expr>,
+        op: BinOp,
+        right: Box<Expr>,
+    },
     /// `a and b and c` (flat, at least two values).
-    BoolOp { op: BoolOp, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
     /// `a < b <= c`: `left` then each (operator, operand) pair in order.
-    Compare { left: Box<Expr>, comparisons: Vec<(CmpOp, Expr)> },
+    Compare {
+        left: Box<Expr>,
+        comparisons: Vec<(CmpOp, Expr)>,
+    },
     /// `body if test else orelse`.
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// Lambda parameters are never annotated; defaults and keyword-only are allowed.
-    Lambda { params: Box<Parameters>, body: Box<Expr> },
+    Lambda {
+        params: Box<Parameters>,
+        body: Box<Expr>,
+    },
     List(Vec<Expr>),
     /// A tuple display, with or without parentheses (`span` includes them if present).
     Tuple(Vec<Expr>),
     Set(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     /// An expression that could not be parsed, or a construct outside the subset; its
     /// diagnostic was already reported.
     Error,

@@ -61,12 +61,11 @@ pub fn parse_lexed(source: &str, lexed: Lexed) -> Parsed {
     let (parser_diagnostics, superseded) = parser.into_diagnostics();
     let mut diagnostics = lexer_diagnostics;
     if !superseded.is_empty() {
-        // The lexer's `unsupported` reports on a line with a syntax error are dropped:
-        // the syntax error is that statement's one diagnostic.
+        // Lexer `unsupported` reports that a syntax error about the same text replaced
+        // (a bytes literal concatenated with a `str`).
         let superseded = merge_spans(superseded);
-        diagnostics.retain(|diagnostic| {
-            diagnostic.code != Code::Unsupported || !in_spans(&superseded, diagnostic.span.start)
-        });
+        diagnostics
+            .retain(|diagnostic| diagnostic.code != Code::Unsupported || !in_spans(&superseded, diagnostic.span.start));
     }
     diagnostics.extend(parser_diagnostics);
     // Stable: diagnostics at the same offset keep the order they were found in.

@@ -6,7 +6,9 @@
 //! brackets cannot span it, the lexer only emits `Newline` outside brackets). Every
 //! caller then sees the `Newline`, gives up quietly and returns `Error` nodes, and the
 //! statement loop resumes on the next line. Panic mode also silences further errors
-//! of the same statement, so one broken statement gives one diagnostic.
+//! of the same statement, and the syntax error supersedes the compile-time errors
+//! already reported on its line (`return return` is not also "'return' outside
+//! function"), so one broken statement gives one diagnostic.
 
 use typhon_diagnostics::{Code, Diagnostic, LineIndex, Span};
 use typhon_lexer::{Token, TokenKind, TokenValue};

@@ -143,6 +143,8 @@ impl Parser<'_> {
             && self.indentation_at(keyword.span.start) == dangling.indent
         {
             self.dangling_clause();
+            // The clause's own body reset it; more clauses may follow.
+            self.dangling = Some(dangling);
             return;
         }
         let outer_block_missing = std::mem::replace(&mut self.block_missing, false);

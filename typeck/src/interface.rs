@@ -278,6 +278,11 @@ impl Encoder {
                 self.str(name);
             }
             Type::Unknown => self.tag(21),
+            Type::BoundBuiltinMethod(bound) => {
+                self.tag(22);
+                self.ty(&bound.0);
+                self.str(&bound.1);
+            }
         }
     }
 

@@ -269,8 +269,12 @@ pub struct TryStmt {
 pub struct Handler {
     /// The classes caught; empty for a bare `except:` (catches everything).
     pub classes: Vec<ClassRef>,
-    /// `as e`: where the exception is stored (unbound again at the end of the handler,
-    /// as CPython does).
+    /// `as e`: where the exception is stored. Always a [`Target::Name`] of a
+    /// [`NameRef::Local`] slot of its own, allocated for this handler alone (like a
+    /// comprehension variable, also in the module's init function): its type is the
+    /// caught class, or the common base of a tuple's classes. The name is visible only in
+    /// the handler's body (CPython unbinds it at the end of the handler), so two handlers
+    /// may bind the same name to different exception types without a conflict.
     pub bind: Option<Target>,
     pub body: Block,
     pub span: Span,
@@ -531,6 +535,9 @@ pub enum IndexKind {
     Dict,
     /// A user `__getitem__`/`__setitem__` of `class`.
     Dunder { class: ClassRef },
+    /// Added: `range(...)[i]` (read only): the `i`-th value of the range, negative indices
+    /// counting from the end; `IndexError: range object index out of range` otherwise.
+    Range,
 }
 
 /// A call with its arguments matched to the callee's parameters.
@@ -587,8 +594,9 @@ pub enum Callee {
     /// A built-in function. `args` are the positional arguments in order (all
     /// `Arg::Value`) and `keywords` the keyword arguments. For `isinstance`, the second
     /// argument is a [`ExprKind::Tuple`] of [`NameRef::Class`] names and of
-    /// [`NameRef::Builtin`] names for `int`, `float`, `bool` and `str` (typed `Unknown`:
-    /// they are not evaluated as values).
+    /// [`NameRef::Builtin`] names for `int`, `float`, `bool`, `str` and (added) `list`,
+    /// `dict`, `tuple` and `set` (typed `Unknown`: they are not evaluated as values).
+    /// Python's rules apply: a bool is an instance of `int`.
     Builtin { builtin: Builtin, keywords: Vec<(BuiltinKeyword, Expr)> },
     /// A function of a built-in module with special typing (`random.choice`, `sys.exit`)
     /// or an ordinary one: called like [`Callee::Function`] with module = `math`, ...
@@ -600,8 +608,19 @@ pub enum Callee {
     /// `Arg::Default` for omitted ones; `str.format` takes its arguments positionally.
     BuiltinMethod { recv: Box<Expr>, method: SmolStr },
     /// A call of a value of a `Callable` type (closure, lambda, bound method, function
-    /// value): `args` are positional in order.
+    /// value): `args` are positional in order. Also a call of a bound built-in method
+    /// value (`push = xs.append; push(0)`, callee typed [`Type::BoundBuiltinMethod`]):
+    /// `args` are the positional arguments given, in order, and the method's own defaults
+    /// apply to the omitted trailing parameters (`splitter = text.split; splitter("-")`).
+    /// (A call of a value typed [`Type::BuiltinFunction`], `measure = len; measure(xs)`,
+    /// is lowered to [`Callee::Builtin`]: that type names exactly one built-in, so the
+    /// variable need not be read.)
     Indirect(Box<Expr>),
+    /// Added for keyword arguments of `str.format`: `recv.format(*args, **keywords)` where
+    /// `args` are the positional arguments (all `Arg::Value`, in order) and `keywords` the
+    /// keyword arguments in source order (evaluated after the positional ones, as written).
+    /// A `str.format` call without keywords stays a [`Callee::BuiltinMethod`].
+    StrFormat { recv: Box<Expr>, keywords: Vec<(SmolStr, Expr)> },
 }
 
 /// The keyword arguments that built-ins accept.

@@ -259,6 +259,12 @@ impl Walker<'_, '_> {
                     Callee::Method { recv, .. } | Callee::BuiltinMethod { recv, .. } | Callee::Indirect(recv) => self.expr(recv),
                     Callee::ConstructorOf { class_value, .. } => self.expr(class_value),
                     Callee::Super { self_value, .. } => self.expr(self_value),
+                    Callee::StrFormat { recv, keywords } => {
+                        self.expr(recv);
+                        for (_, value) in keywords {
+                            self.expr(value);
+                        }
+                    }
                     Callee::Builtin { keywords, .. } => {
                         for (_, value) in keywords {
                             self.expr(value);

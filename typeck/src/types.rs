@@ -97,8 +97,13 @@ pub enum Type {
     Module(SmolStr),
     /// A built-in function used as a value (`key=len`).
     BuiltinFunction(SmolStr),
-    /// A method of a built-in type used as a value (`xs.append` without a call).
+    /// A method of a built-in type used as a value, named only. No longer produced by the
+    /// checker (see [`Type::BoundBuiltinMethod`]); kept so that the change stays additive.
     BuiltinMethod(SmolStr),
+    /// A method of a built-in type bound to its receiver, used as a value (`push =
+    /// xs.append`): the receiver's type and the method's name, which together give the
+    /// method's full signature (defaults included, which a `Callable` cannot express).
+    BoundBuiltinMethod(Arc<(Type, SmolStr)>),
     /// The type of an expression whose error was already reported: compatible with
     /// everything, so one mistake gives one diagnostic.
     Unknown,
@@ -169,6 +174,19 @@ impl Type {
 
     pub fn is_unknown(&self) -> bool {
         matches!(self, Type::Unknown)
+    }
+
+    /// Whether `Unknown` occurs anywhere in the type (an empty display typed without
+    /// context, or a part whose error was reported).
+    pub fn contains_unknown(&self) -> bool {
+        match self {
+            Type::Unknown => true,
+            Type::List(elem) | Type::Set(elem) | Type::TupleOf(elem) | Type::View(_, elem) => elem.contains_unknown(),
+            Type::Dict(kv) => kv.0.contains_unknown() || kv.1.contains_unknown(),
+            Type::Tuple(items) | Type::Union(items) => items.iter().any(Type::contains_unknown),
+            Type::Callable(callable) => callable.params.iter().any(Type::contains_unknown) || callable.ret.contains_unknown(),
+            _ => false,
+        }
     }
 
     /// `int` or `bool` (which is an int at run time).
@@ -359,6 +377,7 @@ impl fmt::Display for Type {
             Type::Module(name) => write!(f, "Module(\"{name}\")"),
             Type::BuiltinFunction(name) => write!(f, "def {name}(...)"),
             Type::BuiltinMethod(name) => write!(f, "def {name}(...)"),
+            Type::BoundBuiltinMethod(bound) => write!(f, "def {}.{}(...)", bound.0, bound.1),
             Type::Unknown => f.write_str("Any"),
         }
     }

@@ -490,9 +490,8 @@ impl Vm<'_> {
             25 => {
                 let code = arg(0).unwrap_or(Value::Int(0));
                 let exc = self.runtime_exc("SystemExit", String::new());
-                if let Exc::Raised(instance) = &exc {
-                    crate::interp::set_exception_args(instance, vec![code]);
-                }
+                let Exc::Raised(instance) = &exc;
+                crate::interp::set_exception_args(instance, vec![code]);
                 return Err(exc);
             }
             26 => {

@@ -77,22 +77,21 @@ pub(crate) struct Frame<'p> {
 
 /// Well-known method names, interned first so their ids are constants.
 pub(crate) mod names {
-    pub const INIT: u32 = 0;
-    pub const REPR: u32 = 1;
-    pub const STR: u32 = 2;
-    pub const EQ: u32 = 3;
-    pub const LT: u32 = 4;
-    pub const LE: u32 = 5;
-    pub const GT: u32 = 6;
-    pub const GE: u32 = 7;
-    pub const HASH: u32 = 8;
-    pub const LEN: u32 = 9;
-    pub const CONTAINS: u32 = 10;
-    pub const POST_INIT: u32 = 11;
-    pub const GETITEM: u32 = 12;
-    pub const SETITEM: u32 = 13;
-    pub const NE: u32 = 14;
-    pub const WELL_KNOWN: [&str; 15] = [
+    pub(crate) const INIT: u32 = 0;
+    pub(crate) const REPR: u32 = 1;
+    pub(crate) const STR: u32 = 2;
+    pub(crate) const EQ: u32 = 3;
+    pub(crate) const LT: u32 = 4;
+    pub(crate) const LE: u32 = 5;
+    pub(crate) const GT: u32 = 6;
+    pub(crate) const GE: u32 = 7;
+    pub(crate) const HASH: u32 = 8;
+    pub(crate) const LEN: u32 = 9;
+    pub(crate) const CONTAINS: u32 = 10;
+    pub(crate) const POST_INIT: u32 = 11;
+    pub(crate) const GETITEM: u32 = 12;
+    pub(crate) const SETITEM: u32 = 13;
+    pub(crate) const WELL_KNOWN: [&str; 15] = [
         "__init__",
         "__repr__",
         "__str__",
@@ -120,6 +119,8 @@ pub(crate) struct TbEntry {
 }
 
 pub(crate) struct Vm<'p> {
+    /// The end of the current frame's registers (`regs` may be longer: it only grows).
+    pub top: usize,
     pub mods: Vec<ModRt<'p>>,
     pub regs: Vec<Value>,
     pub frames: Vec<Frame<'p>>,
@@ -142,7 +143,30 @@ pub(crate) struct Vm<'p> {
 
 impl<'p> Vm<'p> {
     /// Writes buffered output through to the host's stdout.
-    pub fn flush(&mut self) {
+    /// Makes sure registers up to `len` exist (they are kept between calls).
+    #[inline(always)]
+    fn grow(&mut self, len: usize) {
+        if self.regs.len() < len {
+            self.regs.resize_with(len.max(self.regs.len() * 2), Value::default);
+        }
+    }
+
+    /// Pops the registers from `base` up: values that own something are dropped now,
+    /// immediates are left behind (registers are always written before they are read).
+    #[inline(always)]
+    fn release(&mut self, base: usize) {
+        let top = self.top.min(self.regs.len());
+        if base < top {
+            for slot in &mut self.regs[base..top] {
+                if !matches!(slot, Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)) {
+                    *slot = Value::None;
+                }
+            }
+        }
+        self.top = base;
+    }
+
+    pub(crate) fn flush(&mut self) {
         if !self.out.is_empty() {
             let _ = self.stdout.write_all(&self.out);
             self.out.clear();
@@ -150,7 +174,7 @@ impl<'p> Vm<'p> {
         let _ = self.stdout.flush();
     }
 
-    pub fn write_out(&mut self, text: &str) {
+    pub(crate) fn write_out(&mut self, text: &str) {
         self.out.extend_from_slice(text.as_bytes());
         if self.out.len() > 1 << 16 {
             let _ = self.stdout.write_all(&self.out);
@@ -171,7 +195,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Pushes a frame for `fobj`, whose arguments are already in `args` (`None` = default).
-    pub fn push_frame(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>, ret: u32, boundary: bool) -> VmResult<()> {
+    pub(crate) fn push_frame(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>, ret: u32, boundary: bool) -> VmResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
@@ -181,20 +205,21 @@ impl<'p> Vm<'p> {
             let name = info.arch.name.as_str().to_owned();
             return Err(self.type_error(format!("{name}() takes {n_params} positional arguments but {} were given", args.len())));
         }
-        let new_base = self.regs.len();
-        self.regs.resize(new_base + n_regs, Value::None);
+        let new_base = self.top;
+        self.grow(new_base + n_regs);
         let n_args = args.len();
         for (idx, arg) in args.into_iter().enumerate() {
             let value = match arg {
                 Some(value) => value,
                 None => self.default_of(fobj, idx)?,
             };
-            self.regs[new_base + idx] = value;
+            crate::value::assign(&mut self.regs[new_base + idx], value);
         }
         for idx in n_args..n_params {
             let value = self.default_of(fobj, idx)?;
-            self.regs[new_base + idx] = value;
+            crate::value::assign(&mut self.regs[new_base + idx], value);
         }
+        self.top = new_base + n_regs;
         let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
         self.frames.push(Frame { code, pc: 0, base: new_base, module: fobj.module, func: fobj.func, ret, closure, boundary });
         Ok(())
@@ -211,7 +236,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Calls any callable value from native code and runs it to completion.
-    pub fn call_value(&mut self, callee: &Value, args: Vec<Value>) -> VmResult<Value> {
+    pub(crate) fn call_value(&mut self, callee: &Value, args: Vec<Value>) -> VmResult<Value> {
         match callee {
             Value::Function(fobj) => self.call_function(fobj, args.into_iter().map(Some).collect()),
             Value::BoundMethod(bound) => {
@@ -234,7 +259,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Runs a guest function to completion (re-entering the loop).
-    pub fn call_function(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>) -> VmResult<Value> {
+    pub(crate) fn call_function(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>) -> VmResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.recursion_error());
         }
@@ -247,7 +272,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Creates an instance and runs its initialiser to completion.
-    pub fn construct(&mut self, class: &Rc<Class>, args: Vec<Option<Value>>) -> VmResult<Value> {
+    pub(crate) fn construct(&mut self, class: &Rc<Class>, args: Vec<Option<Value>>) -> VmResult<Value> {
         let instance = self.allocate(class);
         let init = class.init.borrow().clone();
         match init {
@@ -264,7 +289,7 @@ impl<'p> Vm<'p> {
         Ok(instance)
     }
 
-    pub fn allocate(&self, class: &Rc<Class>) -> Value {
+    pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
         let mut fields = vec![Value::None; class.slot_count()];
         if class.dataclass.is_none() {
             for (slot, default) in class.field_defaults.borrow().iter().enumerate() {
@@ -306,7 +331,7 @@ impl<'p> Vm<'p> {
 
     /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
     /// through handlers, and past `stop_depth` they are returned.
-    pub fn run_frames(&mut self, stop_depth: usize) -> VmResult<Value> {
+    pub(crate) fn run_frames(&mut self, stop_depth: usize) -> VmResult<Value> {
         loop {
             match self.run_inner() {
                 Ok(value) => return Ok(value),
@@ -333,7 +358,7 @@ impl<'p> Vm<'p> {
                         let line = line_at(info.arch, pos);
                         self.tb.push(TbEntry { module: frame.module, func: frame.func, line });
                         let Some(frame) = self.frames.pop() else { return Err(Exc::Raised(exc)) };
-                        self.regs.truncate(frame.base);
+                        self.release(frame.base);
                         if frame.boundary || self.frames.len() <= stop_depth {
                             return Err(Exc::Raised(exc));
                         }
@@ -361,6 +386,41 @@ impl<'p> Vm<'p> {
             ($r:expr) => {
                 self.regs[base + $r]
             };
+        }
+        macro_rules! set {
+            ($r:expr, $v:expr) => {{
+                let value = $v;
+                crate::value::assign(&mut self.regs[base + $r], value);
+            }};
+        }
+        // Writing just the payload when the register already holds the same kind avoids
+        // building a 16-byte temporary (and a store-forwarding stall) in hot loops.
+        macro_rules! set_int {
+            ($r:expr, $v:expr) => {{
+                let value: i64 = $v;
+                match &mut self.regs[base + $r] {
+                    Value::Int(slot) => *slot = value,
+                    slot => crate::value::assign(slot, Value::Int(value)),
+                }
+            }};
+        }
+        macro_rules! set_float {
+            ($r:expr, $v:expr) => {{
+                let value: f64 = $v;
+                match &mut self.regs[base + $r] {
+                    Value::Float(slot) => *slot = value,
+                    slot => crate::value::assign(slot, Value::Float(value)),
+                }
+            }};
+        }
+        macro_rules! set_bool {
+            ($r:expr, $v:expr) => {{
+                let value: bool = $v;
+                match &mut self.regs[base + $r] {
+                    Value::Bool(slot) => *slot = value,
+                    slot => crate::value::assign(slot, Value::Bool(value)),
+                }
+            }};
         }
         macro_rules! save_pc {
             ($p:expr) => {
@@ -411,27 +471,27 @@ impl<'p> Vm<'p> {
                 op::NOP => pc += 1,
                 op::MOVE => {
                     let value = reg!(w!(1)).clone();
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::LOAD_CONST => {
-                    reg!(a) = self.mods[module].consts[w!(1)].clone();
+                    set!(a, self.mods[module].consts[w!(1)].clone());
                     pc += 2;
                 }
                 op::LOAD_INT => {
-                    reg!(a) = Value::Int(i64::from(code[pc + 1].to_native() as i32));
+                    set_int!(a, i64::from(code[pc + 1].to_native() as i32));
                     pc += 2;
                 }
                 op::LOAD_NONE => {
-                    reg!(a) = Value::None;
+                    set!(a, Value::None);
                     pc += 1;
                 }
                 op::LOAD_BOOL => {
-                    reg!(a) = Value::Bool(w!(1) != 0);
+                    set_bool!(a, w!(1) != 0);
                     pc += 2;
                 }
                 op::LOAD_GLOBAL => {
-                    reg!(a) = self.mods[module].globals[w!(1)].clone();
+                    set!(a, self.mods[module].globals[w!(1)].clone());
                     pc += 2;
                 }
                 op::STORE_GLOBAL => {
@@ -440,40 +500,40 @@ impl<'p> Vm<'p> {
                     pc += 2;
                 }
                 op::LOAD_IMPORT => {
-                    reg!(a) = match &self.mods[module].imports[w!(1)] {
+                    set!(a, match &self.mods[module].imports[w!(1)] {
                         Resolved::Func(f) => Value::Function(f.clone()),
                         Resolved::Class(c) => Value::Class(c.clone()),
                         Resolved::Global(m, g) => self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default(),
-                    };
+                    });
                     pc += 2;
                 }
                 op::LOAD_FUNC => {
-                    reg!(a) = Value::Function(self.mods[module].func_objs[w!(1)].clone());
+                    set!(a, Value::Function(self.mods[module].func_objs[w!(1)].clone()));
                     pc += 2;
                 }
                 op::LOAD_CLASS => {
-                    reg!(a) = Value::Class(self.class_operand(module, w!(1) as u32));
+                    set!(a, Value::Class(self.class_operand(module, w!(1) as u32)));
                     pc += 2;
                 }
                 op::LOAD_BUILTIN => {
-                    reg!(a) = Value::Builtin(w!(1) as u32);
+                    set!(a, Value::Builtin(w!(1) as u32));
                     pc += 2;
                 }
                 op::LOAD_NATIVE => {
-                    reg!(a) = tri!(self.native_value(w!(1) as u32));
+                    set!(a, tri!(self.native_value(w!(1) as u32)));
                     pc += 2;
                 }
                 op::LOAD_MODULE_NAME => {
-                    reg!(a) = if module == self.main_module {
+                    set!(a, if module == self.main_module {
                         Value::str("__main__")
                     } else {
                         Value::str(self.mods[module].name.as_str())
-                    };
+                    });
                     pc += 1;
                 }
                 op::MAKE_CELL => {
                     let value = std::mem::take(&mut reg!(a));
-                    reg!(a) = Value::Cell(Rc::new(RefCell::new(value)));
+                    set!(a, Value::Cell(Rc::new(RefCell::new(value))));
                     pc += 1;
                 }
                 op::LOAD_CELL => {
@@ -481,7 +541,7 @@ impl<'p> Vm<'p> {
                         Value::Cell(cell) => cell.borrow().clone(),
                         other => other.clone(),
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::STORE_CELL => {
@@ -496,7 +556,7 @@ impl<'p> Vm<'p> {
                         Some(closure) => closure.cells.get(w!(1)).map(|c| c.borrow().clone()).unwrap_or_default(),
                         None => Value::None,
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::STORE_FREE => {
@@ -531,12 +591,12 @@ impl<'p> Vm<'p> {
                         cells.push(cell);
                     }
                     let defaults = self.defaults_vector(module, func, defaults);
-                    reg!(a) = Value::Function(Rc::new(FuncObj {
+                    set!(a, Value::Function(Rc::new(FuncObj {
                         module: module as u32,
                         func: func as u32,
                         defaults: RefCell::new(defaults),
                         cells,
-                    }));
+                    })));
                     pc += caps_at + 1 + n_caps;
                 }
                 op::DEF_FUNC => {
@@ -594,7 +654,7 @@ impl<'p> Vm<'p> {
                     let binop = BinOp::from_u32(w!(3) as u32).unwrap_or(BinOp::Add);
                     let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
                     let result = tri!(self.binary(binop, &x, &y));
-                    reg!(a) = result;
+                    set!(a, result);
                     pc += 4;
                 }
                 op::ADD_INT | op::SUB_INT | op::MUL_INT | op::MOD_INT | op::FLOORDIV_INT => {
@@ -610,6 +670,11 @@ impl<'p> Vm<'p> {
                         },
                         _ => None,
                     };
+                    if let Some(v) = fast {
+                        set_int!(a, v);
+                        pc += 3;
+                        continue;
+                    }
                     let result = match fast {
                         Some(v) => Value::Int(v),
                         None => {
@@ -624,7 +689,7 @@ impl<'p> Vm<'p> {
                             tri!(self.binary(binop, &x, &y))
                         }
                     };
-                    reg!(a) = result;
+                    set!(a, result);
                     pc += 3;
                 }
                 op::ADD_INT_IMM => {
@@ -633,6 +698,11 @@ impl<'p> Vm<'p> {
                         Value::Int(x) => x.checked_add(imm),
                         _ => None,
                     };
+                    if let Some(v) = fast {
+                        set_int!(a, v);
+                        pc += 3;
+                        continue;
+                    }
                     let result = match fast {
                         Some(v) => Value::Int(v),
                         None => {
@@ -640,7 +710,7 @@ impl<'p> Vm<'p> {
                             tri!(self.binary(BinOp::Add, &x, &Value::Int(imm)))
                         }
                     };
-                    reg!(a) = result;
+                    set!(a, result);
                     pc += 3;
                 }
                 op::ADD_NUM | op::SUB_NUM | op::MUL_NUM | op::DIV_NUM => {
@@ -655,6 +725,11 @@ impl<'p> Vm<'p> {
                         },
                         _ => None,
                     };
+                    if let Some(v) = fast {
+                        set_float!(a, v);
+                        pc += 3;
+                        continue;
+                    }
                     let result = match fast {
                         Some(v) => Value::Float(v),
                         None => {
@@ -668,7 +743,7 @@ impl<'p> Vm<'p> {
                             tri!(self.binary(binop, &x, &y))
                         }
                     };
-                    reg!(a) = result;
+                    set!(a, result);
                     pc += 3;
                 }
                 op::NEG => {
@@ -678,7 +753,7 @@ impl<'p> Vm<'p> {
                         Value::Int(i) if *i != i64::MIN => Value::Int(-i),
                         other => tri!(self.unary_neg(other)),
                     };
-                    reg!(a) = result;
+                    set!(a, result);
                     pc += 2;
                 }
                 op::POS => {
@@ -686,19 +761,19 @@ impl<'p> Vm<'p> {
                         Value::Bool(b) => Value::Int(i64::from(*b)),
                         other => other.clone(),
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::NOT => {
                     let x = reg!(w!(1)).clone();
                     let truth = tri!(self.truthy(&x));
-                    reg!(a) = Value::Bool(!truth);
+                    set!(a, Value::Bool(!truth));
                     pc += 2;
                 }
                 op::INVERT => {
                     let x = reg!(w!(1)).clone();
                     let value = tri!(self.invert(&x));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::CMP => {
@@ -706,7 +781,7 @@ impl<'p> Vm<'p> {
                     let (x, y) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
                     save_pc!(pc);
                     let result = tri!(self.compare(cmp, &x, &y));
-                    reg!(a) = Value::Bool(result);
+                    set!(a, Value::Bool(result));
                     pc += 4;
                 }
                 op::CMP_INT => {
@@ -718,7 +793,7 @@ impl<'p> Vm<'p> {
                             tri!(self.compare(cmp, &x, &y))
                         }
                     };
-                    reg!(a) = Value::Bool(result);
+                    set_bool!(a, result);
                     pc += 4;
                 }
                 op::JUMP => pc = a,
@@ -777,9 +852,9 @@ impl<'p> Vm<'p> {
                         _ => (0, 0, 1),
                     };
                     if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                        reg!(w!(3)) = Value::Int(cur);
+                        set_int!(w!(3), cur);
                         // Past i64::MAX the loop would have ended anyway: stop it.
-                        reg!(a) = Value::Int(cur.checked_add(step).unwrap_or(stop));
+                        set_int!(a, cur.checked_add(step).unwrap_or(stop));
                         pc += 5;
                     } else {
                         pc = w!(4);
@@ -788,7 +863,7 @@ impl<'p> Vm<'p> {
                 op::GET_ITER => {
                     let source = reg!(w!(1)).clone();
                     let iter = tri!(self.get_iter(&source));
-                    reg!(a) = iter;
+                    set!(a, iter);
                     pc += 2;
                 }
                 op::FOR_ITER => {
@@ -798,7 +873,7 @@ impl<'p> Vm<'p> {
                     };
                     match next {
                         Some(value) => {
-                            reg!(w!(1)) = value;
+                            set!(w!(1), value);
                             pc += 3;
                         }
                         None => pc = w!(2),
@@ -817,8 +892,8 @@ impl<'p> Vm<'p> {
                     };
                     match item {
                         Some(item) => {
-                            reg!(w!(2)) = item;
-                            reg!(w!(1)) = Value::Int(idx as i64 + 1);
+                            set!(w!(2), item);
+                            set_int!(w!(1), idx as i64 + 1);
                             pc += 4;
                         }
                         None => pc = w!(3),
@@ -832,8 +907,8 @@ impl<'p> Vm<'p> {
                     }
                     let info = &self.mods[module].funcs[func];
                     let (callee_code, n_regs) = (info.code, info.n_regs);
-                    let new_base = self.regs.len();
-                    self.regs.resize(new_base + n_regs, Value::None);
+                    let new_base = self.top;
+                    self.grow(new_base + n_regs);
                     for idx in 0..argc {
                         let r = code[pc + 3 + idx].to_native();
                         let value = if r == NO_REG {
@@ -841,16 +916,17 @@ impl<'p> Vm<'p> {
                             match self.default_of(&fobj, idx) {
                                 Ok(value) => value,
                                 Err(err) => {
-                                    self.regs.truncate(new_base);
+                                    self.release(new_base);
                                     tri!(Err(err))
                                 }
                             }
                         } else {
                             self.regs[base + r as usize].clone()
                         };
-                        self.regs[new_base + idx] = value;
+                        crate::value::assign(&mut self.regs[new_base + idx], value);
                     }
                     save_pc!(pc + 3 + argc);
+                    self.top = new_base + n_regs;
                     self.frames.push(Frame {
                         code: callee_code,
                         pc: 0,
@@ -917,13 +993,13 @@ impl<'p> Vm<'p> {
                                     let mut all = Vec::with_capacity(args.len() + 1);
                                     all.push(Some(instance.clone()));
                                     all.extend(args);
-                                    reg!(a) = instance;
+                                    set!(a, instance);
                                     tri!(self.push_frame(&fobj, all, NO_REG, false));
                                     reload!();
                                 }
                                 _ => {
                                     let value = tri!(self.construct_without_user_init(&class, instance, args));
-                                    reg!(a) = value;
+                                    set!(a, value);
                                     pc = next_pc;
                                 }
                             }
@@ -940,13 +1016,13 @@ impl<'p> Vm<'p> {
                                 InitKind::Dataclass => tri!(self.dataclass_init(&class, &receiver, rest)),
                                 _ => {}
                             }
-                            reg!(a) = Value::None;
+                            set!(a, Value::None);
                             pc = next_pc;
                         }
                         CallTarget::Value(callee) => {
                             let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
                             let value = tri!(self.call_value(&callee, args));
-                            reg!(a) = value;
+                            set!(a, value);
                             pc = next_pc;
                         }
                     }
@@ -974,7 +1050,7 @@ impl<'p> Vm<'p> {
                         _ => {
                             let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
                             let value = tri!(self.call_value(&callee, args));
-                            reg!(a) = value;
+                            set!(a, value);
                             pc = next_pc;
                         }
                     }
@@ -998,7 +1074,7 @@ impl<'p> Vm<'p> {
                     }
                     save_pc!(pc);
                     let value = tri!(self.call_builtin(id, args, &keywords));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 4 + argc;
                 }
                 op::CALL_NATIVE => {
@@ -1006,7 +1082,7 @@ impl<'p> Vm<'p> {
                     let args = gather!(3, argc);
                     save_pc!(pc);
                     let value = tri!(self.call_native(w!(1) as u32, args));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 3 + argc;
                 }
                 op::CALL_BMETHOD => {
@@ -1018,20 +1094,20 @@ impl<'p> Vm<'p> {
                         if let Value::List(list) = &reg!(w!(3)) {
                             list.borrow_mut().push(item);
                         }
-                        reg!(a) = Value::None;
+                        set!(a, Value::None);
                         pc += 5;
                         continue;
                     }
                     let args = gather!(3, argc);
                     save_pc!(pc);
                     let value = tri!(self.call_bmethod(id, args));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 3 + argc;
                 }
                 op::RETURN | op::RETURN_NONE => {
                     let value = if word as u8 == op::RETURN { std::mem::take(&mut reg!(a)) } else { Value::None };
                     let Some(frame) = self.frames.pop() else { return Ok(value) };
-                    self.regs.truncate(frame.base);
+                    self.release(frame.base);
                     if frame.boundary {
                         return Ok(value);
                     }
@@ -1042,7 +1118,7 @@ impl<'p> Vm<'p> {
                     }
                     reload!();
                     if frame.ret != NO_REG {
-                        reg!(frame.ret as usize) = value;
+                        set!(frame.ret as usize, value);
                     }
                 }
                 op::GET_FIELD => {
@@ -1081,7 +1157,7 @@ impl<'p> Vm<'p> {
                     let class = self.class_operand(module, w!(1) as u32);
                     let name = self.mods[module].name_ids[w!(2)];
                     let value = tri!(self.class_attr(&class, name));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 3;
                 }
                 op::GET_CLASS_OF => {
@@ -1089,7 +1165,7 @@ impl<'p> Vm<'p> {
                         Value::Instance(inst) => Value::Class(inst.class.clone()),
                         other => other.clone(),
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2;
                 }
                 op::BIND_METHOD => {
@@ -1112,12 +1188,12 @@ impl<'p> Vm<'p> {
                         Value::Class(class) => tri!(self.class_attr(class, name)),
                         _ => Value::None,
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 3;
                 }
                 op::BIND_BMETHOD => {
                     let obj = reg!(w!(1)).clone();
-                    reg!(a) = Value::BMethod(Rc::new((obj, w!(2) as u32)));
+                    set!(a, Value::BMethod(Rc::new((obj, w!(2) as u32))));
                     pc += 3;
                 }
                 op::BUILD_LIST | op::BUILD_TUPLE | op::BUILD_SET | op::UNPACK | op::CONCAT => {
@@ -1127,7 +1203,7 @@ impl<'p> Vm<'p> {
                         let source = reg!(a).clone();
                         let items = tri!(self.unpack(&source, n));
                         for (idx, item) in items.into_iter().enumerate() {
-                            reg!(w!(2 + idx)) = item;
+                            set!(w!(2 + idx), item);
                         }
                         pc += 2 + n;
                         continue;
@@ -1156,7 +1232,7 @@ impl<'p> Vm<'p> {
                             Value::Set(Rc::new(RefCell::new(set)))
                         }
                     };
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 2 + n;
                 }
                 op::BUILD_DICT => {
@@ -1167,7 +1243,7 @@ impl<'p> Vm<'p> {
                         let value = reg!(w!(3 + 2 * idx)).clone();
                         dict.insert(Key(key), value);
                     }
-                    reg!(a) = Value::Dict(Rc::new(RefCell::new(dict)));
+                    set!(a, Value::Dict(Rc::new(RefCell::new(dict))));
                     pc += 2 + 2 * n;
                 }
                 op::LIST_APPEND => {
@@ -1205,14 +1281,14 @@ impl<'p> Vm<'p> {
                             tri!(self.index(&obj, &idx))
                         }
                     };
-                    reg!(a) = item;
+                    set!(a, item);
                     pc += 3;
                 }
                 op::INDEX => {
                     let (obj, idx) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
                     save_pc!(pc);
                     let item = tri!(self.index(&obj, &idx));
-                    reg!(a) = item;
+                    set!(a, item);
                     pc += 3;
                 }
                 op::STORE_INDEX | op::STORE_INDEX_LIST => {
@@ -1244,7 +1320,7 @@ impl<'p> Vm<'p> {
                     let obj = reg!(w!(1)).clone();
                     let (lo, hi, step) = (opt(self, w!(2)), opt(self, w!(3)), opt(self, w!(4)));
                     let value = tri!(self.slice(&obj, lo, hi, step));
-                    reg!(a) = value;
+                    set!(a, value);
                     pc += 5;
                 }
                 op::FORMAT => {
@@ -1252,7 +1328,7 @@ impl<'p> Vm<'p> {
                     let spec = if w!(3) as u32 == NO_REG { None } else { Some(reg!(w!(3)).clone()) };
                     save_pc!(pc);
                     let text = tri!(self.format_field(&value, w!(2) as u32, spec.as_ref()));
-                    reg!(a) = Value::str(text);
+                    set!(a, Value::str(text));
                     pc += 4;
                 }
                 op::RAISE | op::RERAISE => {
@@ -1275,7 +1351,7 @@ impl<'p> Vm<'p> {
                         Value::Instance(inst) => inst.class.is_subclass_of(&class),
                         _ => false,
                     };
-                    reg!(a) = Value::Bool(matched);
+                    set!(a, Value::Bool(matched));
                     pc += 3;
                 }
                 op::INIT_MODULE => {
@@ -1441,7 +1517,7 @@ pub(crate) fn line_at(func: &ArchivedFunction, pc: usize) -> u32 {
 
 /// Iterator states step without calling guest code.
 impl Vm<'_> {
-    pub fn iter_next(&self, state: &mut IterState) -> Option<Value> {
+    pub(crate) fn iter_next(&self, state: &mut IterState) -> Option<Value> {
         match state {
             IterState::Seq(seq, idx) => {
                 let item = match seq {

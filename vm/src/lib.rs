@@ -1,7 +1,7 @@
 //! The bytecode format, its verifier, the linker, the runtime and the interpreter.
 //!
-//! Today only [`runtime`] exists: the pure operations on ints, floats and strs that the
-//! interpreter calls, each returning CPython 3.11's exact result or exception.
+//! [`runtime`] holds the pure operations on ints, floats and strs that the interpreter
+//! calls, each returning CPython 3.11's exact result or exception.
 
 pub mod runtime;
 

@@ -234,6 +234,7 @@ impl Program {
             }
         }
         let mut vm = Vm {
+            top: 0,
             mods: Vec::with_capacity(archived.len()),
             regs: Vec::with_capacity(1 << 12),
             frames: Vec::with_capacity(64),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::bytecode::{BinOp, CmpOp};
 use crate::interp::{Exc, Vm, VmResult, names, set_exception_args};
-use crate::runtime::{self, ExcKind, Int, IntPow, PyStr, RuntimeError, SliceIndices, float_ops, resolve_index};
+use crate::runtime::{self, ExcKind, Int, IntPow, RuntimeError, SliceIndices, float_ops, resolve_index};
 use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
 
 impl Vm<'_> {
@@ -38,9 +38,8 @@ impl Vm<'_> {
 
     pub(crate) fn key_error(&mut self, key: &Value) -> Exc {
         let exc = self.runtime_exc("KeyError", String::new());
-        if let Exc::Raised(instance) = &exc {
-            set_exception_args(instance, vec![key.clone()]);
-        }
+        let Exc::Raised(instance) = &exc;
+        set_exception_args(instance, vec![key.clone()]);
         exc
     }
 
@@ -872,7 +871,7 @@ impl Vm<'_> {
     }
 
     pub(crate) fn slice(&mut self, obj: &Value, lo: Option<Value>, hi: Option<Value>, step: Option<Value>) -> VmResult<Value> {
-        let mut bound = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
+        let bound = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
             match v {
                 None | Some(Value::None) => Ok(None),
                 Some(v) => Ok(Some(this.int_of(&v)?.to_i64_saturating())),
@@ -942,10 +941,6 @@ impl Vm<'_> {
                 Ok(items)
             }
         }
-    }
-
-    pub(crate) fn new_str(text: String) -> Value {
-        Value::Str(Rc::new(PyStr::new(text)))
     }
 }
 

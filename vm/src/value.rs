@@ -14,8 +14,8 @@ use num_bigint::BigInt;
 use crate::runtime::{Int, PyStr};
 
 /// A Python value.
-#[derive(Clone, Default)]
-pub enum Value {
+#[derive(Default)]
+pub(crate) enum Value {
     #[default]
     None,
     Bool(bool),
@@ -48,32 +48,72 @@ pub enum Value {
 // Registers are copied and moved constantly: keep a value two words wide.
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
+impl Clone for Value {
+    /// Immediates are copied without going through the generic clone of every variant.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            other => other.clone_heap(),
+        }
+    }
+}
+
 impl Value {
-    pub fn str(text: impl Into<Box<str>>) -> Value {
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(v) => Value::BigInt(v.clone()),
+            Value::Str(v) => Value::Str(v.clone()),
+            Value::List(v) => Value::List(v.clone()),
+            Value::Tuple(v) => Value::Tuple(v.clone()),
+            Value::Dict(v) => Value::Dict(v.clone()),
+            Value::Set(v) => Value::Set(v.clone()),
+            Value::Instance(v) => Value::Instance(v.clone()),
+            Value::Class(v) => Value::Class(v.clone()),
+            Value::Function(v) => Value::Function(v.clone()),
+            Value::BoundMethod(v) => Value::BoundMethod(v.clone()),
+            Value::Builtin(v) => Value::Builtin(*v),
+            Value::Native(v) => Value::Native(*v),
+            Value::BMethod(v) => Value::BMethod(v.clone()),
+            Value::Range(v) => Value::Range(v.clone()),
+            Value::Iter(v) => Value::Iter(v.clone()),
+            Value::Cell(v) => Value::Cell(v.clone()),
+        }
+    }
+
+    pub(crate) fn str(text: impl Into<Box<str>>) -> Value {
         Value::Str(Rc::new(PyStr::new(text)))
     }
 
-    pub fn list(items: Vec<Value>) -> Value {
+    pub(crate) fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
 
-    pub fn tuple(items: Vec<Value>) -> Value {
+    pub(crate) fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
     }
 
-    pub fn from_int(value: Int) -> Value {
+    pub(crate) fn from_int(value: Int) -> Value {
         match value {
             Int::Small(v) => Value::Int(v),
             Int::Big(b) => Value::BigInt(b),
         }
     }
 
-    pub fn from_bigint(value: BigInt) -> Value {
+    pub(crate) fn from_bigint(value: BigInt) -> Value {
         Value::from_int(Int::from_bigint(value))
     }
 
     /// The value as a runtime `Int` (ints and bools).
-    pub fn as_int(&self) -> Option<Int> {
+    pub(crate) fn as_int(&self) -> Option<Int> {
         match self {
             Value::Int(v) => Some(Int::Small(*v)),
             Value::Bool(b) => Some(Int::Small(i64::from(*b))),
@@ -82,7 +122,7 @@ impl Value {
         }
     }
 
-    pub fn type_name(&self) -> String {
+    pub(crate) fn type_name(&self) -> String {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
@@ -105,7 +145,7 @@ impl Value {
     }
 
     /// Identity, as `is` sees it.
-    pub fn is(&self, other: &Value) -> bool {
+    pub(crate) fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
@@ -125,18 +165,31 @@ impl Value {
     }
 }
 
+/// Overwrites a register, skipping the drop glue when the old value owns nothing (the
+/// common case for ints, floats and bools in hot loops).
+#[inline(always)]
+pub(crate) fn assign(slot: &mut Value, value: Value) {
+    match slot {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Builtin(_) | Value::Native(_) => {
+            // The old value has no destructor: forgetting it is exactly dropping it.
+            std::mem::forget(std::mem::replace(slot, value));
+        }
+        _ => *slot = value,
+    }
+}
+
 /// A function value: which code, its parameter defaults and its captured cells.
-pub struct FuncObj {
-    pub module: u32,
-    pub func: u32,
+pub(crate) struct FuncObj {
+    pub(crate) module: u32,
+    pub(crate) func: u32,
     /// One entry per parameter (`None` where the parameter has no default).
-    pub defaults: RefCell<Vec<Option<Value>>>,
-    pub cells: Vec<Rc<RefCell<Value>>>,
+    pub(crate) defaults: RefCell<Vec<Option<Value>>>,
+    pub(crate) cells: Vec<Rc<RefCell<Value>>>,
 }
 
 /// How instances of a class are initialised by `C(...)`.
 #[derive(Clone)]
-pub enum InitKind {
+pub(crate) enum InitKind {
     /// No `__init__` anywhere: no arguments.
     None,
     /// A user `__init__`.
@@ -148,41 +201,41 @@ pub enum InitKind {
 }
 
 /// A class at run time.
-pub struct Class {
-    pub name: String,
-    pub module: String,
-    pub base: Option<Rc<Class>>,
-    pub fields: Vec<String>,
+pub(crate) struct Class {
+    pub(crate) name: String,
+    pub(crate) module: String,
+    pub(crate) base: Option<Rc<Class>>,
+    pub(crate) fields: Vec<String>,
     /// Methods by interned name, inherited ones included (sorted by name id).
-    pub methods: Vec<(u32, Rc<FuncObj>, MethodKind)>,
-    pub dataclass: Option<(bool, bool, bool)>,
+    pub(crate) methods: Vec<(u32, Rc<FuncObj>, MethodKind)>,
+    pub(crate) dataclass: Option<(bool, bool, bool)>,
     /// Whether this is (or derives from) `BaseException`.
-    pub is_exception: bool,
-    pub init: RefCell<InitKind>,
+    pub(crate) is_exception: bool,
+    pub(crate) init: RefCell<InitKind>,
     /// Class-level values (constants and plain-class field defaults), by name id.
-    pub attrs: RefCell<Vec<(u32, Value)>>,
+    pub(crate) attrs: RefCell<Vec<(u32, Value)>>,
     /// Defaults of fields by slot (dataclass `__init__` and plain-class initial values).
-    pub field_defaults: RefCell<Vec<Option<Value>>>,
+    pub(crate) field_defaults: RefCell<Vec<Option<Value>>>,
     /// Set once the `class` statement ran.
-    pub defined: Cell<bool>,
+    pub(crate) defined: Cell<bool>,
     /// Identity for `object.__repr__`-style output and hashing.
-    pub id: u32,
+    pub(crate) id: u32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum MethodKind {
+pub(crate) enum MethodKind {
     Instance,
     Static,
     Class,
 }
 
 impl Class {
-    pub fn method(&self, name: u32) -> Option<&(u32, Rc<FuncObj>, MethodKind)> {
+    pub(crate) fn method(&self, name: u32) -> Option<&(u32, Rc<FuncObj>, MethodKind)> {
         self.methods.binary_search_by_key(&name, |entry| entry.0).ok().map(|idx| &self.methods[idx])
     }
 
     /// Whether `self` is `other` or derives from it.
-    pub fn is_subclass_of(&self, other: &Class) -> bool {
+    pub(crate) fn is_subclass_of(&self, other: &Class) -> bool {
         let mut current = Some(self);
         while let Some(class) = current {
             if std::ptr::eq(class, other) {
@@ -194,23 +247,23 @@ impl Class {
     }
 
     /// The slot holding an exception's `args` tuple (after the declared fields).
-    pub fn args_slot(&self) -> usize {
+    pub(crate) fn args_slot(&self) -> usize {
         self.fields.len()
     }
 
-    pub fn slot_count(&self) -> usize {
+    pub(crate) fn slot_count(&self) -> usize {
         self.fields.len() + usize::from(self.is_exception)
     }
 }
 
 /// An instance of a user class (exceptions included: their `args` live in an extra slot).
-pub struct Instance {
-    pub class: Rc<Class>,
-    pub fields: RefCell<Vec<Value>>,
+pub(crate) struct Instance {
+    pub(crate) class: Rc<Class>,
+    pub(crate) fields: RefCell<Vec<Value>>,
 }
 
 /// The state of an iterator object.
-pub enum IterState {
+pub(crate) enum IterState {
     /// A list or tuple walked by index (a list may grow while iterated, as in CPython).
     Seq(Value, usize),
     Str(Rc<PyStr>, usize),
@@ -224,7 +277,7 @@ pub enum IterState {
 /// A dictionary key: hashed and compared as Python does for hashable built-in values
 /// (`1`, `1.0` and `True` are the same key).
 #[derive(Clone)]
-pub struct Key(pub Value);
+pub(crate) struct Key(pub Value);
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
@@ -242,7 +295,7 @@ impl Eq for Key {}
 
 /// A fast hasher for already-mixed 64-bit hashes (the Python hash of a key).
 #[derive(Default)]
-pub struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -261,19 +314,19 @@ impl Hasher for KeyHasher {
     }
 }
 
-pub type Dict = IndexMap<Key, Value, BuildHasherDefault<KeyHasher>>;
-pub type Set = IndexSet<Key, BuildHasherDefault<KeyHasher>>;
+pub(crate) type Dict = IndexMap<Key, Value, BuildHasherDefault<KeyHasher>>;
+pub(crate) type Set = IndexSet<Key, BuildHasherDefault<KeyHasher>>;
 
-pub fn new_dict() -> Dict {
+pub(crate) fn new_dict() -> Dict {
     Dict::default()
 }
 
-pub fn new_set() -> Set {
+pub(crate) fn new_set() -> Set {
     Set::default()
 }
 
 /// Python's `hash()` for hashable values (strings use FNV: CPython randomises them anyway).
-pub fn hash_value(value: &Value) -> i64 {
+pub(crate) fn hash_value(value: &Value) -> i64 {
     match value {
         Value::None => 0x5EED,
         Value::Bool(b) => i64::from(*b),
@@ -315,7 +368,7 @@ pub fn hash_value(value: &Value) -> i64 {
 
 /// Equality of hashable keys (no user code runs: instances compare by identity, frozen
 /// dataclasses field-wise).
-pub fn keys_equal(left: &Value, right: &Value) -> bool {
+pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
     match (left, right) {
         (Value::Str(a), Value::Str(b)) => a.as_str() == b.as_str(),
         (Value::Int(a), Value::Int(b)) => a == b,
@@ -340,17 +393,17 @@ pub fn keys_equal(left: &Value, right: &Value) -> bool {
 }
 
 /// A number as ints and floats compare across types.
-pub enum Num {
+pub(crate) enum Num {
     Int(Int),
     Float(f64),
 }
 
 impl Num {
-    pub fn eq(&self, other: &Num) -> bool {
+    pub(crate) fn eq(&self, other: &Num) -> bool {
         matches!(self.cmp(other), Some(std::cmp::Ordering::Equal))
     }
 
-    pub fn cmp(&self, other: &Num) -> Option<std::cmp::Ordering> {
+    pub(crate) fn cmp(&self, other: &Num) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Num::Int(a), Num::Int(b)) => Some(a.cmp(b)),
             (Num::Float(a), Num::Float(b)) => a.partial_cmp(b),
@@ -360,7 +413,7 @@ impl Num {
     }
 }
 
-pub fn numeric(value: &Value) -> Option<Num> {
+pub(crate) fn numeric(value: &Value) -> Option<Num> {
     match value {
         Value::Float(f) => Some(Num::Float(*f)),
         other => other.as_int().map(Num::Int),

@@ -94,17 +94,11 @@ def mapping(f):
     // Two cores: sweep the properties on one thread, the mappings on the other.
     let (prop_results, map_results) = std::thread::scope(|scope| {
         let props_job = scope.spawn(|| props.map(|(_, predicate)| ranges(predicate)));
-        let maps: [fn(&str) -> String; 6] = [
-            str_ops::upper,
-            str_ops::lower,
-            str_ops::title,
-            str_ops::capitalize,
-            str_ops::swapcase,
-            |s| {
+        let maps: [fn(&str) -> String; 6] =
+            [str_ops::upper, str_ops::lower, str_ops::title, str_ops::capitalize, str_ops::swapcase, |s| {
                 let r = repr_str(s);
                 r[1..r.len() - 1].to_string()
-            },
-        ];
+            }];
         let mapped = maps.map(mapping);
         (props_job.join().expect("sweep thread"), mapped)
     });
@@ -118,7 +112,8 @@ def mapping(f):
         ranges(chars::is_case_ignorable),
     );
     diff.case("ranges(lambda c: c.isdecimal() and int(c) == 7)", ranges(|c| chars::decimal_value(c) == Some(7)));
-    let map_exprs = ["str.upper", "str.lower", "str.title", "str.capitalize", "str.swapcase", "lambda c: repr(c)[1:-1]"];
+    let map_exprs =
+        ["str.upper", "str.lower", "str.title", "str.capitalize", "str.swapcase", "lambda c: repr(c)[1:-1]"];
     for (expr, result) in map_exprs.iter().zip(map_results) {
         diff.case(format!("mapping({expr})"), result);
     }
@@ -126,10 +121,34 @@ def mapping(f):
 }
 
 const SAMPLES: &[&str] = &[
-    "", " ", "a", "abc", "  hello  world  ", "Hello, World!", "they're bill's friends from the UK",
-    "a,b,,c,", ",", "\t\n x \x0b\x0c\r\x1c\x1d\x1e\x1f\u{85}\u{a0}\u{2003}y\u{3000}", "line1\nline2\r\nline3\rline4\x0bl5\x0cl6\x1cl7\u{2028}l8\u{2029}\u{85}end\n",
-    "ΣΑΣ ΟΔΟΣ. σΣ ΑΣ'Σ", "straße ﬁne ŉ ǅǆǄ İı", "héllo wörld", "日本語のテキスト", "\u{1f600}a\u{1f600}b", "aaaa", "abab",
-    "-42", "+7", "0x1F", "ǅungla", "Ⅻ ½ ² ٣ 一", "MiXeD CaSe 123", "___", "a\u{301}b\u{301}", "\u{0}\u{7}\u{7f}'\"\\",
+    "",
+    " ",
+    "a",
+    "abc",
+    "  hello  world  ",
+    "Hello, World!",
+    "they're bill's friends from the UK",
+    "a,b,,c,",
+    ",",
+    "\t\n x \x0b\x0c\r\x1c\x1d\x1e\x1f\u{85}\u{a0}\u{2003}y\u{3000}",
+    "line1\nline2\r\nline3\rline4\x0bl5\x0cl6\x1cl7\u{2028}l8\u{2029}\u{85}end\n",
+    "ΣΑΣ ΟΔΟΣ. σΣ ΑΣ'Σ",
+    "straße ﬁne ŉ ǅǆǄ İı",
+    "héllo wörld",
+    "日本語のテキスト",
+    "\u{1f600}a\u{1f600}b",
+    "aaaa",
+    "abab",
+    "-42",
+    "+7",
+    "0x1F",
+    "héllo wörld, ñandú ΣΑΣ — 日本 \u{1f600} héllo wörld, ñandú ΣΑΣ — 日本 \u{1f600} héllo wörld, ñandú ΣΑΣ — 日本 \u{1f600} héllo wörld, ñandú ΣΑΣ — 日本 \u{1f600} ",
+    "ǅungla",
+    "Ⅻ ½ ² ٣ 一",
+    "MiXeD CaSe 123",
+    "___",
+    "a\u{301}b\u{301}",
+    "\u{0}\u{7}\u{7f}'\"\\",
 ];
 
 #[test]
@@ -140,6 +159,7 @@ fn str_methods_match_cpython() {
         let p = py_str(text);
         let s = PyStr::new(text);
         diff.case(format!("repr({p})"), show_str(&repr_str(text)));
+        diff.case(format!("ascii({p})"), show_str(&typhon_vm::runtime::ascii_str(text)));
         diff.case(format!("len({p})"), s.char_len().to_string());
         for (name, f) in [
             ("upper", str_ops::upper as fn(&str) -> String),
@@ -167,12 +187,26 @@ fn str_methods_match_cpython() {
         for &sep in seps {
             let ps = sep.map_or("None".to_string(), py_str);
             for maxsplit in [-1i64, 0, 1, 2] {
-                diff.case(format!("{p}.split({ps}, {maxsplit})"), show(str_ops::split(text, sep, maxsplit), |v| show_list(v)));
-                diff.case(format!("{p}.rsplit({ps}, {maxsplit})"), show(str_ops::rsplit(text, sep, maxsplit), |v| show_list(v)));
+                diff.case(
+                    format!("{p}.split({ps}, {maxsplit})"),
+                    show(str_ops::split(text, sep, maxsplit), |v| show_list(v)),
+                );
+                diff.case(
+                    format!("{p}.rsplit({ps}, {maxsplit})"),
+                    show(str_ops::rsplit(text, sep, maxsplit), |v| show_list(v)),
+                );
             }
             if let Some(sub) = sep {
                 let pu = py_str(sub);
-                for (start, end) in [(None, None), (Some(1), None), (Some(-3), None), (None, Some(-1)), (Some(2), Some(1)), (Some(0), Some(100)), (Some(100), None)] {
+                for (start, end) in [
+                    (None, None),
+                    (Some(1), None),
+                    (Some(-3), None),
+                    (None, Some(-1)),
+                    (Some(2), Some(1)),
+                    (Some(0), Some(100)),
+                    (Some(100), None),
+                ] {
                     let args = match (start, end) {
                         (None, None) => String::new(),
                         (Some(a), None) => format!(", {a}"),
@@ -188,7 +222,10 @@ fn str_methods_match_cpython() {
                     diff.case(format!("{p}.endswith({pu}{args})"), show_bool(s.endswith(sub, start, end)));
                 }
                 for count in [-1i64, 0, 1, 2] {
-                    diff.case(format!("{p}.replace({pu}, '<>', {count})"), show(str_ops::replace(text, sub, "<>", count), |v| show_str(v)));
+                    diff.case(
+                        format!("{p}.replace({pu}, '<>', {count})"),
+                        show(str_ops::replace(text, sub, "<>", count), |v| show_str(v)),
+                    );
                 }
                 diff.case(format!("{p}.strip({pu})"), show_str(str_ops::strip(text, Some(sub))));
                 diff.case(format!("{p}.lstrip({pu})"), show_str(str_ops::lstrip(text, Some(sub))));
@@ -196,7 +233,10 @@ fn str_methods_match_cpython() {
                 diff.case(format!("{pu}.join(({p}, {p}, 'x'))"), show_str(&str_ops::join(sub, [text, text, "x"])));
             }
         }
-        diff.case(format!("{p}.startswith(('zz', {p}[:2]))"), show_bool(s.startswith_any(["zz", s.char_range(0, 2)], None, None)));
+        diff.case(
+            format!("{p}.startswith(('zz', {p}[:2]))"),
+            show_bool(s.startswith_any(["zz", s.char_range(0, 2)], None, None)),
+        );
         diff.case(format!("{p}.strip()"), show_str(str_ops::strip(text, None)));
         diff.case(format!("{p}.lstrip()"), show_str(str_ops::lstrip(text, None)));
         diff.case(format!("{p}.rstrip()"), show_str(str_ops::rstrip(text, None)));
@@ -208,21 +248,27 @@ fn str_methods_match_cpython() {
             diff.case(format!("{p}.zfill({width})"), show(str_ops::zfill(text, width), |v| show_str(v)));
             diff.case(format!("{p}.ljust({width}, '*')"), show(str_ops::ljust(text, width, '*'), |v| show_str(v)));
             diff.case(format!("{p}.rjust({width})"), show(str_ops::rjust(text, width, ' '), |v| show_str(v)));
-            diff.case(format!("{p}.center({width}, '\u{e9}')"), show(str_ops::center(text, width, 'é'), |v| show_str(v)));
+            diff.case(
+                format!("{p}.center({width}, '\u{e9}')"),
+                show(str_ops::center(text, width, 'é'), |v| show_str(v)),
+            );
         }
         for count in [-2i64, 0, 1, 3] {
             diff.case(format!("{p} * {count}"), show(str_ops::repeat(text, count), |v| show_str(v)));
         }
-        for index in [0i64, 1, -1, -2, 5, 30, -30] {
+        for index in [0i64, 1, -1, -2, 5, 30, -30, 63, 64, 65, 100, -70, 127, 128, 129] {
             diff.case(format!("{p}[{index}]"), show(s.get_item(index), |c| show_str(&c.to_string())));
         }
-        let bounds = [None, Some(0), Some(1), Some(-1), Some(3), Some(-4), Some(100), Some(-100)];
+        let bounds = [None, Some(0), Some(1), Some(-1), Some(3), Some(-4), Some(70), Some(-70), Some(200), Some(-200)];
         for start in bounds {
             for stop in bounds {
                 for step in [None, Some(1), Some(2), Some(-1), Some(-2), Some(3), Some(0)] {
                     let fmt = |b: Option<i64>| b.map_or(String::new(), |v| v.to_string());
                     let step_text = step.map_or(String::new(), |v| format!(":{v}"));
-                    diff.case(format!("{p}[{}:{}{step_text}]", fmt(start), fmt(stop)), show(s.slice(start, stop, step), |v| show_str(v)));
+                    diff.case(
+                        format!("{p}[{}:{}{step_text}]", fmt(start), fmt(stop)),
+                        show(s.slice(start, stop, step), |v| show_str(v)),
+                    );
                 }
             }
         }
@@ -233,5 +279,7 @@ fn str_methods_match_cpython() {
     for text in ["a", "é", "\u{1f600}", "", "ab"] {
         diff.case(format!("ord({})", py_str(text)), show(PyStr::new(text).ord(), |v| v.to_string()));
     }
+    let huge = typhon_vm::runtime::Int::Small(1).shl(&typhon_vm::runtime::Int::Small(70)).expect("shift");
+    diff.case("chr(2**70)", show(typhon_vm::runtime::chr_int(&huge), |c| show_str(&c.to_string())));
     diff.check("str methods");
 }

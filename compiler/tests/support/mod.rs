@@ -2,7 +2,7 @@
 //! dependency order), compile, serialise each module, then link and run the program
 //! from the archived bytes (the real integration is the engine's `typhon run`).
 
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

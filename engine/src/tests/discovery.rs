@@ -158,7 +158,7 @@ fn the_report_is_the_same_whatever_the_number_of_threads() {
         sources.insert(format!("pkg/m{idx:02}.py"), text);
     }
     let summarize = |threads: Option<usize>| {
-        let options = EngineOptions { threads: threads.and_then(NonZeroUsize::new) };
+        let options = EngineOptions { threads: threads.and_then(NonZeroUsize::new), ..EngineOptions::default() };
         let report = Engine::new(sources.clone(), options).check(&["pkg"]).unwrap_or_default();
         report.files.iter().map(|file| (file.file.display_path.clone(), file.diagnostics.clone())).collect::<Vec<_>>()
     };

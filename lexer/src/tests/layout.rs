@@ -203,6 +203,16 @@ fn mismatched_brackets() {
     assert_eq!(toks("x = [1,\n2)\ny\n"), "Name(x) Equal Lsqb Int(1) Comma Int(2) Rsqb Newline Name(y)");
     // Recovery: `)` closes the `(` it matches, so the line ends normally.
     assert_eq!(toks("f(a[1)\ny\n"), "Name(f) Lpar Name(a) Lsqb Int(1) Rpar Newline Name(y)");
+    // ...and the closer of the bracket left open that way, if it comes next, is taken
+    // silently: one error for the mismatch, as in CPython.
+    assert_eq!(only_error("w = foo(a[1)]\n").0, "closing parenthesis ')' does not match opening parenthesis '['");
+    assert_eq!(toks("w = foo(a[1)]\n"), "Name(w) Equal Name(foo) Lpar Name(a) Lsqb Int(1) Rpar");
+    assert_eq!(only_error("v = [(1, 2])\n").0, "closing parenthesis ']' does not match opening parenthesis '('");
+    assert_eq!(only_error("v = (1]) + (2)\n").0, "closing parenthesis ']' does not match opening parenthesis '('");
+    assert_eq!(only_error("f(a[{1)}]\n").0, "closing parenthesis ')' does not match opening parenthesis '{'");
+    // Only at the depth it was left at, and only on the same logical line.
+    assert_eq!(messages("v = (1]\n)\n").len(), 2);
+    assert_eq!(messages("v = ([1)\nx = ]\n").len(), 2);
 }
 
 #[test]

@@ -65,6 +65,12 @@ fn invalid_characters() {
     assert_eq!(only_error("s = 'a\x00' # \x00\n\x00").0, "source code cannot contain null bytes");
     assert_eq!(only_error("a \x7f b").0, "invalid non-printable character U+007F");
     assert_eq!(only_error("a \x0b b").0, "invalid non-printable character U+000B");
+    // One stray character per line is reported (CPython stops at the first); each is
+    // still an `Error` token.
+    assert_eq!(only_error("w = `1`\n"), ("invalid syntax: '`' is not used in Python".to_owned(), "`".to_owned()));
+    assert_eq!(toks("w = `1`\n"), "Name(w) Equal Error Int(1) Error");
+    assert_eq!(only_error("x = € + $)\n").0, "invalid character '€' (U+20AC)");
+    assert_eq!(messages("x = $\ny = $\n").len(), 2);
 }
 
 #[test]

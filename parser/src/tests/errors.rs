@@ -213,6 +213,62 @@ def g(a b):
 }
 
 #[test]
+fn a_syntax_error_supersedes_compile_time_errors_of_its_line() {
+    // CPython's parser fails before its compiler looks at the statement.
+    assert_eq!(messages("return return\n"), vec!["invalid syntax"]);
+    assert_eq!(messages("break 1\n"), vec!["invalid syntax"]);
+    assert_eq!(messages("continue x\n"), vec!["invalid syntax"]);
+    assert_eq!(messages("while x: break; y y\n"), vec!["invalid syntax"]);
+    // Other lines keep theirs; `unsupported` reports stay.
+    assert_eq!(messages("return 1\nx x\n"), vec!["'return' outside function", "invalid syntax"]);
+    assert_eq!(messages("def f():\n    return 1\nelse x\n"), vec!["invalid syntax"]);
+    assert_eq!(messages("f(*a, b b)\n").len(), 2);
+}
+
+#[test]
+fn clauses_after_a_missing_block_are_not_orphans() {
+    let message = "expected an indented block after 'try' statement on line 1";
+    assert_eq!(messages("try:\nz = 3\nexcept ValueError:\n    pass\n"), vec![message]);
+    assert_eq!(
+        messages("if x:\ny = 1\nelif z:\n    pass\nelse:\n    w w\n"),
+        vec!["expected an indented block after 'if' statement on line 1", "invalid syntax"]
+    );
+    // Only right after it, at its indentation, in its block.
+    assert_eq!(messages("try:\nz = 3\nif y:\n    pass\nexcept E:\n    pass\n").len(), 2);
+    assert_eq!(messages("try:\nz = 3\nwhile y:\n    except E:\n        pass\n").len(), 2);
+    assert_eq!(messages("for x in y:\nz = 3\nexcept E:\n    pass\n").len(), 2);
+    assert_eq!(messages("except E:\n    pass\n"), vec!["invalid syntax"]);
+}
+
+#[test]
+fn cpython_messages_for_specific_mistakes() {
+    error_at("[x, y for x in z]\n", "did you forget parentheses around the comprehension target?", 1..5);
+    error_at("{x, for x in z}\n", "did you forget parentheses around the comprehension target?", 1..3);
+    error_at("def h(x: int = ): pass\n", "expected default value expression", 13..14);
+    error_at("lambda x=, y=1: 1\n", "expected default value expression", 8..9);
+    error_at("{1:}\n", "expression expected after dictionary key and ':'", 2..3);
+    error_at("{1: 2, 3:}\n", "expression expected after dictionary key and ':'", 8..9);
+    error_at("{1: *x}\n", "cannot use a starred expression in a dictionary value", 4..6);
+    error_at("def t((a, b)): pass\n", "Function parameters cannot be parenthesized", 6..12);
+    error_at("def t(a, (b: int)): pass\n", "Function parameters cannot be parenthesized", 9..17);
+    error_at("lambda (x): x\n", "Lambda expression parameters cannot be parenthesized", 7..10);
+    error_at("f(a=1 b=2)\n", "invalid syntax. Perhaps you forgot a comma?", 4..7);
+    error_at("f(x, a=1 b=2)\n", "invalid syntax. Perhaps you forgot a comma?", 7..10);
+    error_at("(a and b) = c\n", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1..8);
+    error_at("(True) = 1\n", "cannot assign to True here. Maybe you meant '==' instead of '='?", 1..5);
+    error_at("x = b'a' 'b'\n", "cannot mix bytes and nonbytes literals", 9..12);
+    error_at("x = 'a' f'{b}' b'c' b'd'\n", "cannot mix bytes and nonbytes literals", 15..19);
+    error_at("w = f\"{*x}\"\n", "f-string: cannot use starred expression here", 7..9);
+    // ...and where CPython says no more than "invalid syntax".
+    error_at("f(a=b=1)\n", "invalid syntax", 5..6);
+    error_at("(x, y for x in z)\n", "invalid syntax", 6..9);
+    error_at("def t(a=1, (b)): pass\n", "invalid syntax", 11..12);
+    error_at("lambda x=: 1\n", "invalid syntax", 9..10);
+    assert_eq!(messages("(a and b) = c = d\n"), vec!["cannot assign to expression"]);
+    assert!(messages("w = f\"{*x, y}\"\n").iter().all(|message| !message.contains("cannot use")));
+}
+
+#[test]
 fn lexer_errors_are_not_reported_again() {
     // The lexer reports these; the parser says nothing more about the statement.
     assert_eq!(messages("x = $\n"), vec!["invalid syntax: '$' is not used in Python"]);

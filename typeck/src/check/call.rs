@@ -146,8 +146,22 @@ impl<'a> Checker<'a> {
                 }
                 call
             }
-            (_, Type::BuiltinMethod(_)) | (_, Type::BuiltinFunction(_)) => {
-                self.unsupported(span, "calling a built-in through a variable");
+            (_, Type::BuiltinFunction(name)) => match crate::builtins::Builtin::from_name(name) {
+                // The type names exactly one built-in: the call is that built-in's.
+                Some(builtin) => self.check_builtin_call(builtin, args, keywords, span, expected),
+                None => {
+                    self.unsupported(span, "calling this built-in through a variable");
+                    self.check_args_loosely(args, keywords);
+                    error_expr(span)
+                }
+            },
+            (_, Type::BoundBuiltinMethod(bound)) => {
+                let bound = bound.clone();
+                self.call_bound_builtin_method(callee, &bound.0, &bound.1, args, keywords, span)
+            }
+            (_, Type::BuiltinMethod(_)) => {
+                self.unsupported(span, "calling a built-in method through a variable");
+                self.check_args_loosely(args, keywords);
                 error_expr(span)
             }
             (_, ty) => {
@@ -161,6 +175,51 @@ impl<'a> Checker<'a> {
                 error_expr(span)
             }
         }
+    }
+
+    /// A call of a bound built-in method value (`push = xs.append; push(0)`): the
+    /// arguments are matched to the method's signature; the call stays indirect, with the
+    /// positional arguments given.
+    fn call_bound_builtin_method(
+        &mut self,
+        callee: ir::Expr,
+        recv: &Type,
+        method: &SmolStr,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+        span: Span,
+    ) -> ir::Expr {
+        let Some(sig) = builtin_method(recv, method) else {
+            self.check_args_loosely(args, keywords);
+            return error_expr(span);
+        };
+        if let Some(keyword) = keywords.first() {
+            self.unsupported(keyword.span, "keyword arguments in a call of a built-in method value");
+            self.check_args_loosely(args, keywords);
+            return error_expr(span);
+        }
+        if sig.variadic {
+            let values = args.iter().map(|arg| Arg::Value(self.check_arg(arg, None))).collect();
+            return call_expr(Callee::Indirect(Box::new(callee)), values, None, sig.ret, span);
+        }
+        let name = CalleeName::Method(method.clone(), builtin_owner(recv).to_string());
+        let func_sig = method_func_sig(&sig);
+        let (values, _) = self.match_args(&func_sig, args, &[], span, &name, None);
+        // Only the arguments given are passed: the method applies its own defaults.
+        let values: Vec<Arg> = values.into_iter().filter(|arg| matches!(arg, Arg::Value(_))).collect();
+        let ret = self.bound_method_ret(recv, method, sig.ret, &values);
+        call_expr(Callee::Indirect(Box::new(callee)), values, None, ret, span)
+    }
+
+    /// `dict.get`/`dict.pop` with a default: the result joins the value and the default.
+    fn bound_method_ret(&self, recv: &Type, method: &str, ret: Type, values: &[Arg]) -> Type {
+        if let Type::Dict(kv) = recv
+            && (method == "get" || method == "pop")
+            && let Some(Arg::Value(default)) = values.get(1)
+        {
+            return self.join(&kv.1, &default.ty);
+        }
+        ret
     }
 
     /// Checks arguments of a call that could not be resolved, so their own errors show.
@@ -291,7 +350,8 @@ impl<'a> Checker<'a> {
             let param = &sig.params[idx];
             let value = self.check_arg(&keyword.value, Some(&param.ty));
             if slots[idx].is_some() {
-                self.error(Code::CallArg, keyword.span, format!("{name} gets multiple values for keyword argument \"{}\"", param.name));
+                // mypy reports this one under `misc`.
+                self.error(Code::Misc, keyword.span, format!("{name} gets multiple values for keyword argument \"{}\"", param.name));
                 continue;
             }
             self.require_arg(&value, param, ArgLabel::Keyword(&param.name), name, param_spans.and_then(|spans| spans.get(idx)));
@@ -491,8 +551,22 @@ impl<'a> Checker<'a> {
             Type::ClassObj(class) => {
                 if let Some((owner, method)) = self.find_method(class, &attr.name) {
                     if method.kind == MethodKind::Instance {
-                        self.unsupported(span, "calling an instance method through the class");
-                        self.check_args_loosely(args, keywords);
+                        // As mypy: the call takes `self` explicitly. A wrong call gets its
+                        // call-arg/arg-type errors; a right one is outside the subset.
+                        let mut params = vec![ParamSig {
+                            name: "self".into(),
+                            ty: Type::Instance(class.clone()),
+                            kind: ParamKind::PositionalOrKeyword,
+                            has_default: false,
+                        }];
+                        params.extend(method.sig.params.iter().cloned());
+                        let explicit = FuncSig { params, ret: method.sig.ret.clone() };
+                        let name = CalleeName::Method(attr.name.clone(), class.name().to_string());
+                        let before = self.diagnostics.len();
+                        self.match_args(&explicit, args, keywords, span, &name, None);
+                        if self.diagnostics.len() == before {
+                            self.unsupported(span, "calling an instance method through the class");
+                        }
                         return error_expr(span);
                     }
                     let name = CalleeName::Method(attr.name.clone(), class.name().to_string());
@@ -532,44 +606,56 @@ impl<'a> Checker<'a> {
         keywords: &'a [ast::Keyword],
         span: Span,
     ) -> ir::Expr {
-        let owner = match &obj.ty {
-            Type::Str => "str",
-            Type::List(_) => "list",
-            Type::Dict(_) => "dict",
-            _ => "set",
-        };
-        let name = CalleeName::Method(method.clone(), owner.to_string());
+        let name = CalleeName::Method(method.clone(), builtin_owner(&obj.ty).to_string());
         if sig.variadic {
             let values = args.iter().map(|arg| Arg::Value(self.check_arg(arg, None))).collect();
-            if let Some(keyword) = keywords.first() {
-                self.unsupported(keyword.span, "keyword arguments to str.format");
+            if !keywords.is_empty() {
+                let mut named: Vec<(SmolStr, ir::Expr)> = Vec::with_capacity(keywords.len());
+                for keyword in keywords {
+                    let value = self.check_arg(&keyword.value, None);
+                    if named.iter().any(|(known, _)| *known == keyword.arg.name) {
+                        self.error(Code::Misc, keyword.span, format!("{name} gets multiple values for keyword argument \"{}\"", keyword.arg.name));
+                    }
+                    named.push((keyword.arg.name.clone(), value));
+                }
+                let callee = Callee::StrFormat { recv: Box::new(obj), keywords: named };
+                return call_expr(callee, values, None, sig.ret, span);
             }
             let callee = Callee::BuiltinMethod { recv: Box::new(obj), method: method.clone() };
             return call_expr(callee, values, None, sig.ret, span);
         }
-        let func_sig = FuncSig {
-            params: sig
-                .params
-                .iter()
-                .map(|param| ParamSig {
-                    name: param.name.into(),
-                    ty: param.ty.clone(),
-                    kind: if param.keyword_only { ParamKind::KeywordOnly } else { ParamKind::PositionalOrKeyword },
-                    has_default: param.has_default,
-                })
-                .collect(),
-            ret: sig.ret.clone(),
-        };
+        let func_sig = method_func_sig(&sig);
         let (values, order) = self.match_args(&func_sig, args, keywords, span, &name, None);
-        let mut ret = sig.ret;
-        if let Type::Dict(kv) = &obj.ty
-            && (method == "get" || method == "pop")
-            && let Some(Arg::Value(default)) = values.get(1)
-        {
-            ret = self.join(&kv.1, &default.ty);
-        }
+        let ret = self.bound_method_ret(&obj.ty, method, sig.ret, &values);
         let callee = Callee::BuiltinMethod { recv: Box::new(obj), method: method.clone() };
         call_expr(callee, values, order, ret, span)
+    }
+}
+
+/// How messages name the type that owns a built-in method.
+fn builtin_owner(recv: &Type) -> &'static str {
+    match recv {
+        Type::Str => "str",
+        Type::List(_) => "list",
+        Type::Dict(_) => "dict",
+        _ => "set",
+    }
+}
+
+/// A built-in method's parameters as a function signature, for argument matching.
+pub(crate) fn method_func_sig(sig: &MethodSig) -> FuncSig {
+    FuncSig {
+        params: sig
+            .params
+            .iter()
+            .map(|param| ParamSig {
+                name: param.name.into(),
+                ty: param.ty.clone(),
+                kind: if param.keyword_only { ParamKind::KeywordOnly } else { ParamKind::PositionalOrKeyword },
+                has_default: param.has_default,
+            })
+            .collect(),
+        ret: sig.ret.clone(),
     }
 }
 

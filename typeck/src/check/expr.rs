@@ -149,6 +149,9 @@ impl<'a> Checker<'a> {
     /// Items of a list or set display: each checked against the expected element type,
     /// or joined when there is none.
     fn check_items(&mut self, items: &'a [ast::Expr], want: Option<&Type>, span: Span, what: &str) -> (Vec<ir::Expr>, Type) {
+        if want.is_none() && items.iter().any(has_empty_display) {
+            return self.check_items_deferred(items);
+        }
         let mut out = Vec::with_capacity(items.len());
         let mut elem: Option<Type> = None;
         for (idx, item) in items.iter().enumerate() {
@@ -172,18 +175,48 @@ impl<'a> Checker<'a> {
             });
             out.push(item);
         }
+        let _ = span;
         let elem = match (want, elem) {
             (Some(want), _) => want.clone(),
             (None, Some(elem)) => elem,
-            (None, None) => {
-                self.report(
-                    Diagnostic::error(Code::Misc, span, "Need type annotation for empty collection")
-                        .with_note("annotate the variable, e.g. `xs: list[int] = []`"),
-                );
-                Type::Unknown
-            }
+            // An empty display without context: mypy infers the element type from later
+            // use (`list[Never]` here); only a variable needs an annotation, and
+            // `check_assign` asks for it.
+            (None, None) => Type::Unknown,
         };
         (out, elem)
+    }
+
+    /// Items without an expected type, some of which hold empty displays (`[[1], [],
+    /// [2]]`): the other items are checked first and their join is the context of the
+    /// empty ones, as mypy's inference gives.
+    fn check_items_deferred(&mut self, items: &'a [ast::Expr]) -> (Vec<ir::Expr>, Type) {
+        let mut slots: Vec<Option<ir::Expr>> = (0..items.len()).map(|_| None).collect();
+        let mut elem: Option<Type> = None;
+        for (idx, item) in items.iter().enumerate() {
+            if has_empty_display(item) {
+                continue;
+            }
+            let value = self.check_expr(item);
+            elem = Some(match elem {
+                None => value.ty.clone(),
+                Some(prev) => self.join(&prev, &value.ty),
+            });
+            slots[idx] = Some(value);
+        }
+        for (idx, item) in items.iter().enumerate() {
+            if slots[idx].is_some() {
+                continue;
+            }
+            let value = self.check_expr_with(item, elem.as_ref());
+            elem = Some(match elem {
+                None => value.ty.clone(),
+                Some(prev) => self.join(&prev, &value.ty),
+            });
+            slots[idx] = Some(value);
+        }
+        let out = slots.into_iter().zip(items).map(|(slot, item)| slot.unwrap_or_else(|| error_expr(item.span))).collect();
+        (out, elem.unwrap_or(Type::Unknown))
     }
 
     fn check_dict_display(&mut self, pairs: &'a [(ast::Expr, ast::Expr)], span: Span, expected: Option<&Type>) -> ir::Expr {
@@ -191,10 +224,16 @@ impl<'a> Checker<'a> {
             Some(Type::Dict(kv)) => Some((kv.0.clone(), kv.1.clone())),
             _ => None,
         };
-        let mut out = Vec::with_capacity(pairs.len());
+        // Without context, pairs holding empty displays are checked last, in the context
+        // of the others' join (see `check_items_deferred`).
+        let defer = want.is_none() && pairs.iter().any(|(key, value)| has_empty_display(key) || has_empty_display(value));
+        let mut slots: Vec<Option<(ir::Expr, ir::Expr)>> = (0..pairs.len()).map(|_| None).collect();
         let mut key_ty: Option<Type> = None;
         let mut val_ty: Option<Type> = None;
-        for (key, value) in pairs {
+        let order = pairs.iter().enumerate().filter(|(_, (key, value))| !defer || !(has_empty_display(key) || has_empty_display(value)));
+        let late = pairs.iter().enumerate().filter(|(_, (key, value))| defer && (has_empty_display(key) || has_empty_display(value)));
+        let order: Vec<(usize, &'a (ast::Expr, ast::Expr))> = order.chain(late).collect();
+        for (slot, (key, value)) in order {
             let (key, value) = match &want {
                 Some((want_key, want_val)) => {
                     let key = self.check_expr_expect(key, want_key);
@@ -211,7 +250,10 @@ impl<'a> Checker<'a> {
                     }
                     (key, value)
                 }
-                None => (self.check_expr(key), self.check_expr(value)),
+                None => {
+                    let (key_want, val_want) = (key_ty.clone(), val_ty.clone());
+                    (self.check_expr_with(key, key_want.as_ref()), self.check_expr_with(value, val_want.as_ref()))
+                }
             };
             key_ty = Some(match key_ty {
                 None => key.ty.clone(),
@@ -221,21 +263,23 @@ impl<'a> Checker<'a> {
                 None => value.ty.clone(),
                 Some(prev) => self.join(&prev, &value.ty),
             });
-            out.push((key, value));
+            if let Some(place) = slots.get_mut(slot) {
+                *place = Some((key, value));
+            }
         }
+        let out: Vec<(ir::Expr, ir::Expr)> = slots
+            .into_iter()
+            .zip(pairs)
+            .map(|(pair, (key, value))| pair.unwrap_or_else(|| (error_expr(key.span), error_expr(value.span))))
+            .collect();
         let ty = match (want, key_ty, val_ty) {
             (Some((key, value)), _, _) => Type::dict(key, value),
             (None, Some(key), Some(value)) => {
                 self.check_hashable(&key, span, "dict key");
                 Type::dict(key, value)
             }
-            _ => {
-                self.report(
-                    Diagnostic::error(Code::Misc, span, "Need type annotation for empty collection")
-                        .with_note("annotate the variable, e.g. `d: dict[str, int] = {}`"),
-                );
-                Type::Unknown
-            }
+            // Empty without context: see `check_items`.
+            _ => Type::dict(Type::Unknown, Type::Unknown),
         };
         mk(ExprKind::Dict(out), ty, span)
     }
@@ -499,7 +543,12 @@ impl<'a> Checker<'a> {
             _ => {
                 if crate::check::methods::builtin_method_exists(&obj_ty, &attr.name) {
                     let name = attr.name.clone();
-                    return mk(ExprKind::BuiltinMethodRef { obj: Box::new(obj), method: name.clone() }, Type::BuiltinMethod(name), span);
+                    let ty = Type::BoundBuiltinMethod(std::sync::Arc::new((obj_ty.clone(), name.clone())));
+                    return mk(ExprKind::BuiltinMethodRef { obj: Box::new(obj), method: name }, ty, span);
+                }
+                if crate::check::methods::builtin_method_outside_subset(&obj_ty, &attr.name) {
+                    self.unsupported(attr.span, &format!("the method \"{}\" of \"{obj_ty}\"", attr.name));
+                    return error_expr(span);
                 }
                 self.error(Code::AttrDefined, attr.span, format!("\"{obj_ty}\" has no attribute \"{}\"", attr.name));
                 error_expr(span)
@@ -598,6 +647,10 @@ impl<'a> Checker<'a> {
                     }
                     None => (ir::IndexKind::Tuple, obj_ty.iter_elem().unwrap_or(Type::Unknown)),
                 }
+            }
+            Type::Range => {
+                self.require_int_index(&index_ir, &obj_ty);
+                (ir::IndexKind::Range, Type::Int)
             }
             Type::Dict(kv) => {
                 if !self.is_assignable(&index_ir.ty, &kv.0) {
@@ -968,6 +1021,25 @@ struct LambdaSetup {
     ir_params: Vec<ir::Param>,
     defaults: Vec<ir::Expr>,
     want_ret: Option<Type>,
+}
+
+/// Whether an expression is, or is a display holding, an empty display or an empty
+/// `list()`/`dict()`/`set()` call: its type needs context (or an annotation).
+pub(crate) fn has_empty_display(expr: &ast::Expr) -> bool {
+    match &expr.kind {
+        ast::ExprKind::List(items) | ast::ExprKind::Set(items) | ast::ExprKind::Tuple(items) => {
+            (items.is_empty() && !matches!(expr.kind, ast::ExprKind::Tuple(_))) || items.iter().any(has_empty_display)
+        }
+        ast::ExprKind::Dict(pairs) => {
+            pairs.is_empty() || pairs.iter().any(|(key, value)| has_empty_display(key) || has_empty_display(value))
+        }
+        ast::ExprKind::Call { func, args, keywords } => {
+            args.is_empty()
+                && keywords.is_empty()
+                && matches!(&func.kind, ast::ExprKind::Name(name) if matches!(name.as_str(), "list" | "dict" | "set"))
+        }
+        _ => false,
+    }
 }
 
 /// The value of an int literal, possibly negated (`-1`).

@@ -8,10 +8,11 @@
 //!   `strip(chars=None)` (and `lstrip`, `rstrip`), `replace(old, new, count=-1)`,
 //!   `find(sub, start=0, end=len)` (and `rfind`, `index`, `count`), `startswith(prefix, start, end)`
 //!   (and `endswith`), `upper()`, `lower()`, `title()`, `isdigit()`, `isalpha()`,
-//!   `isalnum()`, `isspace()`, `splitlines()`, `zfill(width)`, `ljust(width, fillchar=' ')`
-//!   (and `rjust`, `center`), `format(*args)` (positional only, variadic).
+//!   `isalnum()`, `isspace()`, `splitlines(keepends=False)`, `zfill(width)`, `ljust(width, fillchar=' ')`
+//!   (and `rjust`, `center`), `format(*args, **kwargs)` (variadic; with keywords the call is
+//!   [`crate::ir::Callee::StrFormat`]).
 //! - list: `append(object)`, `extend(iterable)`, `insert(index, object)`, `pop(index=-1)`,
-//!   `remove(value)`, `index(value)`, `count(value)`, `reverse()`, `sort(*, key=None,
+//!   `remove(value)`, `index(value, start=0, stop=len)`, `count(value)`, `reverse()`, `sort(*, key=None,
 //!   reverse=False)`, `copy()`, `clear()`.
 //! - dict: `get(key, default=None)`, `items()`, `keys()`, `values()`, `pop(key, default)`,
 //!   `setdefault(key, default)`, `update(other)`, `copy()`, `clear()`.
@@ -63,6 +64,33 @@ pub(crate) fn builtin_method_exists(recv: &Type, name: &str) -> bool {
     builtin_method(recv, name).is_some()
 }
 
+/// Methods that CPython's built-in types have but the subset leaves out (LANGUAGE.md lists
+/// the supported ones): using one is `unsupported`, not `attr-defined`, because the
+/// program is valid Python.
+pub(crate) fn builtin_method_outside_subset(recv: &Type, name: &str) -> bool {
+    const STR: [&str; 21] = [
+        "encode", "casefold", "capitalize", "swapcase", "expandtabs", "partition", "rpartition", "translate",
+        "maketrans", "format_map", "isdecimal", "isnumeric", "isidentifier", "islower", "isupper", "isprintable",
+        "istitle", "isascii", "removeprefix", "removesuffix", "rindex",
+    ];
+    const DICT: [&str; 2] = ["popitem", "fromkeys"];
+    const SET: [&str; 7] = [
+        "update",
+        "intersection_update",
+        "difference_update",
+        "symmetric_difference",
+        "symmetric_difference_update",
+        "isdisjoint",
+        "issuperset",
+    ];
+    match recv {
+        Type::Str => STR.contains(&name),
+        Type::Dict(_) => DICT.contains(&name),
+        Type::Set(_) => SET.contains(&name),
+        _ => false,
+    }
+}
+
 /// The signature of `recv.name(...)` for a built-in receiver type.
 pub(crate) fn builtin_method(recv: &Type, name: &str) -> Option<MethodSig> {
     let s = Type::Str;
@@ -87,7 +115,7 @@ pub(crate) fn builtin_method(recv: &Type, name: &str) -> Option<MethodSig> {
             ),
             "upper" | "lower" | "title" => sig(vec![], s),
             "isdigit" | "isalpha" | "isalnum" | "isspace" => sig(vec![], Type::Bool),
-            "splitlines" => sig(vec![], Type::list(Type::Str)),
+            "splitlines" => sig(vec![d("keepends", Type::Bool)], Type::list(Type::Str)),
             "zfill" => sig(vec![p("width", int)], s),
             "ljust" | "rjust" | "center" => sig(vec![p("width", int), d("fillchar", s.clone())], s),
             "format" => Some(MethodSig { params: Vec::new(), ret: s, variadic: true }),
@@ -101,7 +129,8 @@ pub(crate) fn builtin_method(recv: &Type, name: &str) -> Option<MethodSig> {
                 "insert" => sig(vec![p("index", int), p("object", t)], Type::None),
                 "pop" => sig(vec![d("index", int)], t),
                 "remove" => sig(vec![p("value", t)], Type::None),
-                "index" | "count" => sig(vec![p("value", t)], int),
+                "index" => sig(vec![p("value", t), d("start", int.clone()), d("stop", int.clone())], int),
+                "count" => sig(vec![p("value", t)], int),
                 "reverse" | "clear" => sig(vec![], Type::None),
                 "sort" => sig(
                     vec![

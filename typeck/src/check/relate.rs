@@ -137,8 +137,29 @@ impl Checker<'_> {
                     && (b.ret == Type::None || self.is_assignable(&a.ret, &b.ret))
             }
             (Type::BuiltinFunction(name), Type::Callable(callable)) => builtin_fits_callable(name, callable),
+            (Type::BoundBuiltinMethod(bound), Type::Callable(callable)) => self.bound_method_fits(&bound.0, &bound.1, callable),
             _ => false,
         }
+    }
+
+    /// Whether a bound built-in method (`xs.append`) fits a callable type: the callable's
+    /// arguments fill the method's positional parameters (the rest have defaults).
+    fn bound_method_fits(&self, recv: &Type, method: &str, callable: &crate::types::CallableType) -> bool {
+        let Some(sig) = super::methods::builtin_method(recv, method) else { return false };
+        if sig.variadic {
+            return callable.ret == Type::None || self.is_assignable(&sig.ret, &callable.ret);
+        }
+        let positional: Vec<&super::methods::MethodParam> = sig.params.iter().filter(|param| !param.keyword_only).collect();
+        let required = positional.iter().filter(|param| !param.has_default).count();
+        let given = callable.params.len();
+        if given < required || given > positional.len() {
+            return false;
+        }
+        let params_ok = callable.params.iter().zip(&positional).all(|(have, param)| match &param.ty {
+            Type::View(crate::types::ViewKind::Generator, elem) => have.iter_elem().is_some_and(|got| self.is_assignable(&got, elem)),
+            want => self.is_assignable(have, want),
+        });
+        params_ok && (callable.ret == Type::None || self.is_assignable(&sig.ret, &callable.ret))
     }
 
     /// Invariance (list, dict and set parameters): both directions.
@@ -153,6 +174,11 @@ impl Checker<'_> {
             return left.clone();
         }
         if self.is_assignable(left, right) {
+            // `list[int]` and the `list[Unknown]` of an empty display fit each other: the
+            // join keeps the known element type.
+            if !right.is_unknown() && right.contains_unknown() && !left.contains_unknown() && self.is_assignable(right, left) {
+                return left.clone();
+            }
             return right.clone();
         }
         if self.is_assignable(right, left) {

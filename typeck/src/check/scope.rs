@@ -226,10 +226,9 @@ impl<'a> BoundNames<'a> {
             }
             ast::StmtKind::Try(try_stmt) => {
                 self.block(&try_stmt.body);
+                // `except E as e` binds `e` in a slot of the handler's own (see
+                // `check_try`), not as a variable of the function.
                 for handler in &try_stmt.handlers {
-                    if let Some(name) = &handler.name {
-                        self.bind(&name.name, name.span, None);
-                    }
                     self.block(&handler.body);
                 }
                 if let Some(orelse) = &try_stmt.orelse {

@@ -747,6 +747,10 @@ impl<'a> Checker<'a> {
             if let Some(typ) = &handler.typ {
                 self.exception_classes(typ, &mut classes);
             }
+            // Each handler binds its name afresh, in a hidden slot visible only in its body
+            // (CPython unbinds the name when the handler ends), so handlers of one function
+            // may bind the same name to different exception types, as mypy allows.
+            let scope_mark = self.ctx().comp_names.len();
             let bind = handler.name.as_ref().map(|name| {
                 let mut ty: Option<Type> = None;
                 for class in &classes {
@@ -756,10 +760,14 @@ impl<'a> Checker<'a> {
                         Some(prev) => self.join(&prev, &one),
                     });
                 }
-                let ty = ty.unwrap_or_else(|| Type::instance("builtins", "BaseException"));
-                self.assign_name(&name.name, name.span, &ty, name.span)
+                let ty = ty.unwrap_or(Type::Unknown);
+                let ctx = self.ctx();
+                let id = ctx.add_comp_local(name.name.clone(), name.span);
+                ctx.locals[id.0 as usize].ty = Some(ty);
+                Target::Name { name: NameRef::Local(id), span: name.span }
             });
             let (body, handler_falls) = self.check_block(&handler.body);
+            self.ctx().comp_names.truncate(scope_mark);
             falls |= handler_falls;
             handlers.push(ir::Handler { classes, bind, body, span: handler.span });
         }

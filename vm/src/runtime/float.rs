@@ -38,11 +38,7 @@ pub(crate) fn decompose(x: f64) -> (u64, i64) {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1 << 52) - 1);
-    if biased == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), biased - 1075)
-    }
+    if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) }
 }
 
 /// `x / y`.

@@ -158,9 +158,7 @@ fn parse_spec(spec: &str, default_type: Option<char>, default_align: Align, type
         }
     }
     if chars.len() > pos + 1 {
-        return Err(RuntimeError::value(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        )));
+        return Err(RuntimeError::value(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
     }
     parsed.ty = chars.get(pos).copied();
     if parsed.grouping != Grouping::None {
@@ -209,9 +207,7 @@ pub fn format_str(text: &str, spec: &str) -> RtResult<String> {
         return Err(RuntimeError::value(message));
     }
     if spec.no_negative_zero {
-        return Err(RuntimeError::value(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(RuntimeError::value("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if spec.alternate {
         return Err(RuntimeError::value("Alternate form (#) not allowed in string format specifier"));
@@ -297,10 +293,8 @@ fn layout_number(parts: &NumberParts<'_>, spec: &Spec, group_size: i64, upper: b
         (false, SignMode::Negative) => None,
     };
     let remainder_len = parts.remainder.chars().count() as i64;
-    let non_digits = i64::from(sign.is_some())
-        + parts.prefix.len() as i64
-        + i64::from(parts.has_decimal)
-        + remainder_len;
+    let non_digits =
+        i64::from(sign.is_some()) + parts.prefix.len() as i64 + i64::from(parts.has_decimal) + remainder_len;
     let width = spec.width.map_or(-1, |w| w as i64);
     let min_width = if spec.fill == '0' && spec.align == Align::AfterSign { width - non_digits } else { 0 };
     let separator = match spec.grouping {
@@ -365,18 +359,14 @@ fn format_int_like(value: &Int, spec_text: &str, limit: IntStrLimit, type_name: 
         return Err(RuntimeError::value("Precision not allowed in integer format specifier"));
     }
     if spec.no_negative_zero {
-        return Err(RuntimeError::value(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(RuntimeError::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     if ty == 'c' {
         if spec.sign_given {
             return Err(RuntimeError::value("Sign not allowed with integer format specifier 'c'"));
         }
         if spec.alternate {
-            return Err(RuntimeError::value(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(RuntimeError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
         let code = value.as_i64().ok_or_else(|| RuntimeError::overflow("Python int too large to convert to C long"))?;
         let c = u32::try_from(code)
@@ -384,9 +374,8 @@ fn format_int_like(value: &Int, spec_text: &str, limit: IntStrLimit, type_name: 
             .filter(|&code| code < 0x110000)
             .ok_or_else(|| RuntimeError::overflow("%c arg not in range(0x110000)"))?;
         // Deviation: a surrogate code point cannot live in a Rust string.
-        let c = char::from_u32(c).ok_or_else(|| {
-            RuntimeError::value("%c arg is a lone surrogate, which Typhon strings cannot hold")
-        })?;
+        let c = char::from_u32(c)
+            .ok_or_else(|| RuntimeError::value("%c arg is a lone surrogate, which Typhon strings cannot hold"))?;
         let remainder = c.to_string();
         let parts = NumberParts { negative: false, prefix: "", digits: "", has_decimal: false, remainder: &remainder };
         return Ok(layout_number(&parts, &spec, 3, false));
@@ -397,11 +386,7 @@ fn format_int_like(value: &Int, spec_text: &str, limit: IntStrLimit, type_name: 
         'x' | 'X' => (16, "0x"),
         _ => (10, ""),
     };
-    let digits = if radix == 10 {
-        value.abs().to_decimal_string(limit)?
-    } else {
-        value.magnitude_in_radix(radix)
-    };
+    let digits = if radix == 10 { value.abs().to_decimal_string(limit)? } else { value.magnitude_in_radix(radix) };
     let parts = NumberParts {
         negative: value.is_negative(),
         prefix: if spec.alternate { prefix } else { "" },
@@ -433,11 +418,8 @@ fn format_float_with(value: f64, spec: &Spec) -> RtResult<String> {
     if spec.precision.unwrap_or(0) > MAX_STR_BYTES {
         return Err(RuntimeError::memory());
     }
-    let mut flags = FloatFlags {
-        alternate: spec.alternate,
-        no_negative_zero: spec.no_negative_zero,
-        ..FloatFlags::default()
-    };
+    let mut flags =
+        FloatFlags { alternate: spec.alternate, no_negative_zero: spec.no_negative_zero, ..FloatFlags::default() };
     let mut value = value;
     let mut add_percent = false;
     let mut default_precision = 6;
@@ -521,7 +503,10 @@ mod tests {
         assert_eq!(int(".1f", 2), Ok("2.0".into()));
         assert_eq!(format_bool(true, ""), Ok("True".into()));
         assert_eq!(format_bool(true, ">5"), Ok("    1".into()));
-        assert_eq!(format_bool(true, "Q").map_err(|e| e.message), Err("Unknown format code 'Q' for object of type 'bool'".into()));
+        assert_eq!(
+            format_bool(true, "Q").map_err(|e| e.message),
+            Err("Unknown format code 'Q' for object of type 'bool'".into())
+        );
     }
 
     #[test]

@@ -91,9 +91,7 @@ impl Int {
 
     /// The value as a subscript (`s[i]`), or CPython's IndexError for a huge one.
     pub fn to_index(&self) -> RtResult<i64> {
-        self.as_i64().ok_or_else(|| {
-            RuntimeError::index("cannot fit 'int' into an index-sized integer")
-        })
+        self.as_i64().ok_or_else(|| RuntimeError::index("cannot fit 'int' into an index-sized integer"))
     }
 
     pub fn is_zero(&self) -> bool {
@@ -122,7 +120,7 @@ impl Int {
             }
             return Int::from_bigint(BigInt::from(*a) + *b);
         }
-        Int::from_bigint(self.to_bigint() + other.to_bigint())
+        Int::from_bigint(big_ref(self).as_ref() + big_ref(other).as_ref())
     }
 
     pub fn sub(&self, other: &Int) -> Int {
@@ -132,7 +130,7 @@ impl Int {
             }
             return Int::from_bigint(BigInt::from(*a) - *b);
         }
-        Int::from_bigint(self.to_bigint() - other.to_bigint())
+        Int::from_bigint(big_ref(self).as_ref() - big_ref(other).as_ref())
     }
 
     pub fn mul(&self, other: &Int) -> Int {
@@ -184,7 +182,7 @@ impl Int {
             }
             return Ok(Int::Small(a.mod_floor(b)));
         }
-        Ok(Int::from_bigint(self.to_bigint().mod_floor(&other.to_bigint())))
+        Ok(Int::from_bigint(big_ref(self).mod_floor(&big_ref(other))))
     }
 
     /// `divmod(a, b)`: the floored quotient and the remainder with the sign of `b`.
@@ -198,7 +196,7 @@ impl Int {
             let (q, r) = a.div_mod_floor(b);
             return Ok((Int::Small(q), Int::Small(r)));
         }
-        let (q, r) = self.to_bigint().div_mod_floor(&other.to_bigint());
+        let (q, r) = big_ref(self).div_mod_floor(&big_ref(other));
         Ok((Int::from_bigint(q), Int::from_bigint(r)))
     }
 
@@ -264,9 +262,7 @@ impl Int {
         }
         q &= !(2 * mask - 1);
         let dx = q as f64;
-        if shift + q_bits >= MAX_EXP
-            && (shift + q_bits > MAX_EXP || dx == float::ldexp(1.0, q_bits))
-        {
+        if shift + q_bits >= MAX_EXP && (shift + q_bits > MAX_EXP || dx == float::ldexp(1.0, q_bits)) {
             return Err(too_large());
         }
         Ok(signed(float::ldexp(dx, shift)))
@@ -328,9 +324,7 @@ impl Int {
                 // With |m| == 1 everything is 0 mod 1, and CPython answers 0.
                 None if m_abs.is_one() => BigInt::zero(),
                 None => {
-                    return Err(RuntimeError::value(
-                        "base is not invertible for the given modulus",
-                    ));
+                    return Err(RuntimeError::value("base is not invertible for the given modulus"));
                 }
             };
             exp = -exp;
@@ -545,10 +539,18 @@ impl Ord for Int {
             (Int::Big(a), Int::Big(b)) => a.cmp(b),
             // A Big lies outside the i64 range, on the side of its sign.
             (Int::Small(_), Int::Big(b)) => {
-                if b.is_negative() { Ordering::Greater } else { Ordering::Less }
+                if b.is_negative() {
+                    Ordering::Greater
+                } else {
+                    Ordering::Less
+                }
             }
             (Int::Big(a), Int::Small(_)) => {
-                if a.is_negative() { Ordering::Less } else { Ordering::Greater }
+                if a.is_negative() {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                }
             }
         }
     }

@@ -59,7 +59,8 @@ impl Int {
         };
         // Refuse before converting when the bit length already proves too many digits
         // (bits * log10(2) is a lower bound on digits - 1), so huge ints fail fast.
-        let min_digits = ((big.bits() - 1) as f64 * std::f64::consts::LOG10_2) as usize + 1;
+        // The small margin keeps it a lower bound despite rounding in the product.
+        let min_digits = ((big.bits() - 1) as f64 * std::f64::consts::LOG10_2 - 1e-6) as usize + 1;
         if limit.exceeded_by(min_digits) {
             return Err(to_str_limit_error(limit));
         }
@@ -130,12 +131,8 @@ pub fn parse_int(text: &str, base: i64, limit: IntStrLimit) -> RtResult<Int> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(RuntimeError::value("int() base must be >= 2 and <= 36, or 0"));
     }
-    let invalid = || {
-        RuntimeError::value(format!(
-            "invalid literal for int() with base {base}: {}",
-            repr_truncated(text)
-        ))
-    };
+    let invalid =
+        || RuntimeError::value(format!("invalid literal for int() with base {base}: {}", repr_truncated(text)));
     let ascii = unicode::decimal_and_space_to_ascii(text).ok_or_else(invalid)?;
     let bytes = ascii.as_bytes();
     let mut pos = 0;

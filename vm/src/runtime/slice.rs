@@ -54,7 +54,7 @@ impl SliceIndices {
 }
 
 /// Resolves a subscript `seq[index]`: negative counts from the end; `None` when out
-/// of range (the caller raises its own "<type> index out of range").
+/// of range (the caller raises its own "`<type> index out of range`").
 pub fn resolve_index(length: usize, index: i64) -> Option<usize> {
     let length = length as i64;
     let resolved = if index < 0 { index.checked_add(length)? } else { index };

@@ -149,14 +149,10 @@ impl<A: FormatArgs> Formatter<'_, A> {
                 self.numbering = if empty { Numbering::Auto } else { Numbering::Manual };
             }
             if self.numbering == Numbering::Manual && empty {
-                return Err(value_error(
-                    "cannot switch from manual field specification to automatic field numbering",
-                ));
+                return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
             }
             if self.numbering == Numbering::Auto && !empty {
-                return Err(value_error(
-                    "cannot switch from automatic field numbering to manual field specification",
-                ));
+                return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
             }
         }
         let first_text: String = first.iter().collect();
@@ -192,11 +188,8 @@ impl<A: FormatArgs> Formatter<'_, A> {
                 return Err(value_error(&format!("Unknown conversion specifier {shown}")));
             }
         };
-        let spec = if field.spec_needs_expanding {
-            self.build(&field.spec, depth - 1)?
-        } else {
-            field.spec.iter().collect()
-        };
+        let spec =
+            if field.spec_needs_expanding { self.build(&field.spec, depth - 1)? } else { field.spec.iter().collect() };
         self.args.format_field(key, &accessors, conversion, &spec)
     }
 }
@@ -365,8 +358,14 @@ mod tests {
         assert_eq!(run("}"), Err("ValueError: Single '}' encountered in format string".into()));
         assert_eq!(run("{"), Err("ValueError: Single '{' encountered in format string".into()));
         assert_eq!(run("{5}"), Err("IndexError: Replacement index 5 out of range for positional args tuple".into()));
-        assert_eq!(run("{}{0}"), Err("ValueError: cannot switch from automatic field numbering to manual field specification".into()));
-        assert_eq!(run("{0}{}"), Err("ValueError: cannot switch from manual field specification to automatic field numbering".into()));
+        assert_eq!(
+            run("{}{0}"),
+            Err("ValueError: cannot switch from automatic field numbering to manual field specification".into())
+        );
+        assert_eq!(
+            run("{0}{}"),
+            Err("ValueError: cannot switch from manual field specification to automatic field numbering".into())
+        );
         assert_eq!(run("{nope}"), Err("KeyError: 'nope'".into()));
         assert_eq!(run("{!x}"), Err("ValueError: Unknown conversion specifier x".into()));
         assert_eq!(run("{0!rr}"), Err("ValueError: expected ':' after conversion specifier".into()));

@@ -55,9 +55,9 @@ pub fn rsplit(text: &str, sep: Option<&str>, maxsplit: i64) -> RtResult<Vec<Stri
                 break;
             }
             remaining -= 1;
-            let start = rest.rfind(unicode::is_space).map_or(0, |idx| {
-                idx + rest[idx..].chars().next().map_or(1, char::len_utf8)
-            });
+            let start = rest
+                .rfind(unicode::is_space)
+                .map_or(0, |idx| idx + rest[idx..].chars().next().map_or(1, char::len_utf8));
             parts.push(rest[start..].to_owned());
             rest = &rest[..start];
         }
@@ -314,11 +314,8 @@ pub fn splitlines(text: &str, keepends: bool) -> Vec<String> {
             lines.push(rest.to_owned());
             break;
         };
-        let break_len = if rest[idx..].starts_with("\r\n") {
-            2
-        } else {
-            rest[idx..].chars().next().map_or(1, char::len_utf8)
-        };
+        let break_len =
+            if rest[idx..].starts_with("\r\n") { 2 } else { rest[idx..].chars().next().map_or(1, char::len_utf8) };
         let end = if keepends { idx + break_len } else { idx };
         lines.push(rest[..end].to_owned());
         rest = &rest[idx + break_len..];

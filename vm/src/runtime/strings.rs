@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 use std::fmt;
 
 use super::errors::{RtResult, RuntimeError};
+use super::int::Int;
 use super::slice::{SliceIndices, resolve_index};
 
 /// How many characters lie between two checkpoints of the offset table.
@@ -55,13 +56,9 @@ impl PyStr {
         if char_idx >= self.char_len {
             return self.text.len();
         }
-        let checkpoints = self.checkpoints.get_or_init(|| {
-            self.text
-                .char_indices()
-                .step_by(CHECKPOINT_EVERY)
-                .map(|(offset, _)| offset)
-                .collect()
-        });
+        let checkpoints = self
+            .checkpoints
+            .get_or_init(|| self.text.char_indices().step_by(CHECKPOINT_EVERY).map(|(offset, _)| offset).collect());
         let base = checkpoints[char_idx / CHECKPOINT_EVERY];
         let skip = char_idx % CHECKPOINT_EVERY;
         match self.text[base..].char_indices().nth(skip) {
@@ -192,12 +189,22 @@ impl PyStr {
     }
 
     /// `startswith`/`endswith` with a tuple: true if any item matches.
-    pub fn startswith_any<'a>(&self, prefixes: impl IntoIterator<Item = &'a str>, start: Option<i64>, end: Option<i64>) -> bool {
+    pub fn startswith_any<'a>(
+        &self,
+        prefixes: impl IntoIterator<Item = &'a str>,
+        start: Option<i64>,
+        end: Option<i64>,
+    ) -> bool {
         prefixes.into_iter().any(|prefix| self.startswith(prefix, start, end))
     }
 
     /// `endswith` with a tuple of suffixes.
-    pub fn endswith_any<'a>(&self, suffixes: impl IntoIterator<Item = &'a str>, start: Option<i64>, end: Option<i64>) -> bool {
+    pub fn endswith_any<'a>(
+        &self,
+        suffixes: impl IntoIterator<Item = &'a str>,
+        start: Option<i64>,
+        end: Option<i64>,
+    ) -> bool {
         suffixes.into_iter().any(|suffix| self.endswith(suffix, start, end))
     }
 
@@ -215,19 +222,15 @@ impl PyStr {
     pub fn ord(&self) -> RtResult<u32> {
         match (self.char_len, self.text.chars().next()) {
             (1, Some(c)) => Ok(u32::from(c)),
-            (n, _) => Err(RuntimeError::type_error(format!(
-                "ord() expected a character, but string of length {n} found"
-            ))),
+            (n, _) => {
+                Err(RuntimeError::type_error(format!("ord() expected a character, but string of length {n} found")))
+            }
         }
     }
 }
 
 fn found_or_error(position: i64) -> RtResult<i64> {
-    if position < 0 {
-        Err(RuntimeError::value("substring not found"))
-    } else {
-        Ok(position)
-    }
+    if position < 0 { Err(RuntimeError::value("substring not found")) } else { Ok(position) }
 }
 
 impl PartialEq for PyStr {
@@ -262,21 +265,40 @@ impl From<String> for PyStr {
     }
 }
 
-/// `chr(code)`.
+/// `chr(n)` for any int, including CPython's OverflowError for huge ones.
+pub fn chr_int(code: &Int) -> RtResult<char> {
+    chr(code.to_i64_saturating())
+}
+
+/// `chr(code)` for an i64 (see [`chr_int`] for an arbitrary int).
 ///
 /// Deviation: CPython's `chr(0xD800)` is a lone surrogate, which a UTF-8 string cannot
 /// hold; Typhon raises ValueError for the surrogate range instead.
 pub fn chr(code: i64) -> RtResult<char> {
+    // CPython first converts to a C int, then checks the range.
+    if i32::try_from(code).is_err() {
+        return Err(RuntimeError::overflow("Python int too large to convert to C int"));
+    }
     if !(0..0x110000).contains(&code) {
-        // CPython first converts to a C int, then checks the range.
-        if i32::try_from(code).is_err() {
-            return Err(RuntimeError::overflow("Python int too large to convert to C int"));
-        }
         return Err(RuntimeError::value("chr() arg not in range(0x110000)"));
     }
-    char::from_u32(code as u32).ok_or_else(|| {
-        RuntimeError::value("chr() arg is a lone surrogate, which Typhon strings cannot hold")
-    })
+    char::from_u32(code as u32)
+        .ok_or_else(|| RuntimeError::value("chr() arg is a lone surrogate, which Typhon strings cannot hold"))
+}
+
+/// `ascii(s)` (and the `!a` conversion): `repr` with every non-ASCII character escaped.
+pub fn ascii_str(text: &str) -> String {
+    let mut out = String::new();
+    for c in repr_str(text).chars() {
+        let code = u32::from(c);
+        match code {
+            0..0x80 => out.push(c),
+            0x80..0x100 => out.push_str(&format!("\\x{code:02x}")),
+            0x100..0x10000 => out.push_str(&format!("\\u{code:04x}")),
+            _ => out.push_str(&format!("\\U{code:08x}")),
+        }
+    }
+    out
 }
 
 /// `repr(s)`, exactly as CPython: single quotes unless the text contains `'` and no
@@ -351,8 +373,10 @@ mod tests {
     fn repr_matches_cpython() {
         assert_eq!(repr_str("it's"), "\"it's\"");
         assert_eq!(repr_str("both ' and \""), "'both \\' and \"'");
-        assert_eq!(repr_str("\t\n\r\\\x00\x7f\u{85}é\u{200b}\u{e000}\u{1f600}\u{e0001}"),
-            "'\\t\\n\\r\\\\\\x00\\x7f\\x85é\\u200b\\ue000\u{1f600}\\U000e0001'");
+        assert_eq!(
+            repr_str("\t\n\r\\\x00\x7f\u{85}é\u{200b}\u{e000}\u{1f600}\u{e0001}"),
+            "'\\t\\n\\r\\\\\\x00\\x7f\\x85é\\u200b\\ue000\u{1f600}\\U000e0001'"
+        );
     }
 
     #[test]
@@ -360,8 +384,12 @@ mod tests {
         assert_eq!(chr(0x41), Ok('A'));
         assert_eq!(chr(0x110000).expect_err("range").message, "chr() arg not in range(0x110000)");
         assert_eq!(chr(-1).expect_err("range").message, "chr() arg not in range(0x110000)");
+        let huge = Int::Small(1).shl(&Int::Small(70)).expect("small shift");
+        assert_eq!(chr_int(&huge).expect_err("huge").message, "Python int too large to convert to C int");
         assert_eq!(PyStr::new("é").ord(), Ok(0xe9));
-        assert_eq!(PyStr::new("ab").ord().expect_err("len").message,
-            "ord() expected a character, but string of length 2 found");
+        assert_eq!(
+            PyStr::new("ab").ord().expect_err("len").message,
+            "ord() expected a character, but string of length 2 found"
+        );
     }
 }

@@ -1,0 +1,5 @@
+def shout(s: str) -> str:
+    return s.upper()
+
+
+print(shout(None))  # error: arg-type

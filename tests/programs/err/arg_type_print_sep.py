@@ -1,0 +1,1 @@
+print("a", "b", sep=1)  # error: arg-type

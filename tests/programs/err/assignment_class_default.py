@@ -1,0 +1,6 @@
+class Settings:
+    retries: int = "three"  # error: assignment
+    name: str = "x"
+
+
+print(Settings().name)

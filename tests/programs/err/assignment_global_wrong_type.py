@@ -1,0 +1,9 @@
+counter: int = 0
+
+
+def reset() -> None:
+    global counter
+    counter = "zero"  # error: assignment
+
+
+reset()

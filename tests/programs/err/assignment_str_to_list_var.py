@@ -1,0 +1,7 @@
+def main() -> None:
+    words: list[str] = []
+    words = "a b c"  # error: assignment
+    print(words)
+
+
+main()

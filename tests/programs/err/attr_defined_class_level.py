@@ -1,0 +1,5 @@
+class Config:
+    DEBUG = False
+
+
+print(Config.VERBOSE)  # error: attr-defined

@@ -1,0 +1,3 @@
+from math import sqroot  # error: attr-defined
+
+print("x")

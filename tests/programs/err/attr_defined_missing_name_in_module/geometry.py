@@ -1,0 +1,2 @@
+def area(side: int) -> int:
+    return side * side

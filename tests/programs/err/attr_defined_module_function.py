@@ -1,0 +1,3 @@
+import math
+
+print(math.squareroot(16))  # error: attr-defined

@@ -1,0 +1,3 @@
+import sys
+
+print(sys.platform_name)  # error: attr-defined

@@ -1,0 +1,5 @@
+def main() -> None:
+    print(len("a", "b"))  # error: call-arg
+
+
+main()

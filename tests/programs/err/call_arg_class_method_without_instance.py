@@ -1,0 +1,6 @@
+class Greeter:
+    def hello(self) -> str:
+        return "hello"
+
+
+print(Greeter.hello())  # error: call-arg

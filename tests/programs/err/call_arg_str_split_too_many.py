@@ -1,0 +1,5 @@
+def main() -> None:
+    print("a,b".split(",", 1, 2))  # error: call-arg
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    xs = [3, 1, 2]
+    print(sorted(xs, descending=True))  # error: call-arg
+
+
+main()

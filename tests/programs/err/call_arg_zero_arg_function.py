@@ -1,0 +1,5 @@
+def now() -> int:
+    return 0
+
+
+print(now(1))  # error: call-arg

@@ -1,0 +1,5 @@
+from . import b  # error: import-cycle
+
+
+def f() -> int:
+    return b.g() + 1

@@ -1,0 +1,3 @@
+import loop  # error: import-cycle
+
+VALUE = 1

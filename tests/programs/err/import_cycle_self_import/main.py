@@ -1,0 +1,3 @@
+import loop
+
+print(loop.VALUE)

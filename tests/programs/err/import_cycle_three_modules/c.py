@@ -1,0 +1,5 @@
+import a
+
+
+def helper_c() -> int:
+    return 3

@@ -1,0 +1,3 @@
+from a import run
+
+print(run())

@@ -1,0 +1,3 @@
+from pkg.core import engine_name  # error: import-cycle
+
+VERSION = "1"

@@ -1,0 +1,5 @@
+from pkg import VERSION
+
+
+def engine_name() -> str:
+    return "engine " + VERSION

@@ -1,0 +1,5 @@
+import beta  # error: import-cycle
+
+
+def name() -> str:
+    return "alpha" + beta.suffix()

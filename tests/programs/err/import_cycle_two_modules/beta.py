@@ -1,0 +1,9 @@
+import alpha
+
+
+def suffix() -> str:
+    return "!"
+
+
+def back() -> str:
+    return alpha.name()

@@ -1,0 +1,4 @@
+import worker  # error: import-cycle
+
+LIMIT = 3
+print(worker.run())

@@ -1,0 +1,5 @@
+import main
+
+
+def run() -> int:
+    return main.LIMIT * 2

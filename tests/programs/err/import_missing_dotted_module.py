@@ -1,0 +1,3 @@
+import nosuch.sub.module  # error: import
+
+print("x")

@@ -1,0 +1,3 @@
+import nosuchmodule  # error: import
+
+print("x")

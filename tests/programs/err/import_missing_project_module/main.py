@@ -1,0 +1,4 @@
+import helpers  # error: import
+from tools import fmt  # error: import
+
+print("x")

@@ -1,0 +1,3 @@
+from .. import other  # error: import
+
+VALUE = 1

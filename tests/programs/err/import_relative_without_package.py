@@ -1,0 +1,3 @@
+from . import sibling  # error: import
+
+print("x")

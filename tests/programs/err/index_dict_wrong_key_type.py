@@ -1,0 +1,6 @@
+def main() -> None:
+    ages = {"ann": 3}
+    print(ages[0])  # error: index
+
+
+main()

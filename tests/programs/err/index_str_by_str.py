@@ -1,0 +1,6 @@
+def main() -> None:
+    s = "hello"
+    print(s["h"])  # error: index
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    table = {}  # error: misc
+    print(len(table))
+
+
+main()

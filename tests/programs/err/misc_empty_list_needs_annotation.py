@@ -1,0 +1,6 @@
+def main() -> None:
+    items = []  # error: misc
+    print(len(items))
+
+
+main()

@@ -1,0 +1,6 @@
+class Thing:
+    def __init__(self) -> int:  # error: misc
+        return 1
+
+
+print("x")

@@ -1,0 +1,6 @@
+class Tool:
+    def run() -> None:  # error: misc
+        print("run")
+
+
+print("x")

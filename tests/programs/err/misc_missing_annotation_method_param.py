@@ -1,0 +1,6 @@
+class Greeter:
+    def greet(self, name) -> str:  # error: misc
+        return "hi"
+
+
+print(Greeter().greet("x"))

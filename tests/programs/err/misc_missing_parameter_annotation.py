@@ -1,0 +1,5 @@
+def double(x) -> int:  # error: misc
+    return 2
+
+
+print(double(2))

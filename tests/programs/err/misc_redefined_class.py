@@ -1,0 +1,9 @@
+class Item:
+    pass
+
+
+class Item:  # error: misc
+    pass
+
+
+print("x")

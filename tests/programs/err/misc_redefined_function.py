@@ -1,0 +1,9 @@
+def helper() -> int:
+    return 1
+
+
+def helper() -> int:  # error: misc
+    return 2
+
+
+print(helper())

@@ -1,0 +1,7 @@
+def main() -> None:
+    pairs = ["ab", "cd"]
+    for first, second in pairs:  # error: misc
+        print(second + first)
+
+
+main()

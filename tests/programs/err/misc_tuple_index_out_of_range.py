@@ -1,0 +1,6 @@
+def main() -> None:
+    t = (1, 2)
+    print(t[5])  # error: misc
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    index: dict[list[int], str] = {}  # error: misc
+    print(index)
+
+
+main()

@@ -1,0 +1,15 @@
+from dataclasses import dataclass
+
+
+@dataclass
+class Point:
+    x: int
+    y: int
+
+
+def main() -> None:
+    seen: set[Point] = set()  # error: misc
+    print(len(seen))
+
+
+main()

@@ -1,0 +1,3 @@
+import math
+
+print(math.sqrt(4), sqrt(4))  # error: name-defined

@@ -1,0 +1,8 @@
+def main() -> None:
+    total = 0
+    for i in range(3):
+        total += i
+    print(totl)  # error: name-defined
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    x = 1.5
+    print(~x)  # error: operator
+
+
+main()

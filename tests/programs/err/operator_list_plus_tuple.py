@@ -1,0 +1,7 @@
+def main() -> None:
+    xs = [1, 2]
+    t = (3,)
+    print(xs + t)  # error: operator
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    count = 5
+    print(count())  # error: operator
+
+
+main()

@@ -1,0 +1,5 @@
+def describe(x: object) -> int:
+    return x + 1  # error: operator
+
+
+print(describe(1))

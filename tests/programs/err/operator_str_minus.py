@@ -1,0 +1,7 @@
+def main() -> None:
+    a = "abc"
+    b = "b"
+    print(a - b)  # error: operator
+
+
+main()

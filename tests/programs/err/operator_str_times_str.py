@@ -1,0 +1,7 @@
+def main() -> None:
+    a = "ab"
+    b = "2"
+    print(a * b)  # error: operator
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    s = "x"
+    print(-s)  # error: operator
+
+
+main()

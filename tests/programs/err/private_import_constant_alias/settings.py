@@ -1,0 +1,5 @@
+_LIMIT = 10
+
+
+def describe() -> str:
+    return f"limit={_LIMIT}"

@@ -1,0 +1,5 @@
+_token = "abc"
+
+
+def get() -> str:
+    return _token

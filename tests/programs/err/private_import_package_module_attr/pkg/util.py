@@ -1,0 +1,5 @@
+_counter: int = 0
+
+
+def public() -> int:
+    return _counter + 1

@@ -1,0 +1,6 @@
+def main() -> None:
+    if True:
+        break  # error: syntax
+
+
+main()

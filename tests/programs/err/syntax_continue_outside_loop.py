@@ -1,0 +1,5 @@
+def main() -> None:
+    continue  # error: syntax
+
+
+main()

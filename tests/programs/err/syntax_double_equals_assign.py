@@ -1,0 +1,6 @@
+def main() -> None:
+    x = = 1  # error: syntax
+    print(x)
+
+
+main()

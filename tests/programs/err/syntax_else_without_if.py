@@ -1,0 +1,7 @@
+def main() -> None:
+    x = 1
+    else:  # error: syntax
+        print(x)
+
+
+main()

@@ -1,0 +1,5 @@
+def main() -> None:
+    1 = x  # error: syntax
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    class = "x"  # error: syntax
+    print(class)  # error: syntax
+
+
+main()

@@ -1,0 +1,5 @@
+def main() -> None:
+    print "hello"  # error: syntax
+
+
+main()

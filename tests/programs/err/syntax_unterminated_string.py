@@ -1,0 +1,5 @@
+def main() -> None:
+    print("unterminated)  # error: syntax
+
+
+main()

@@ -1,0 +1,3 @@
+from finder import find
+
+print(find(["apple"], "a").upper())  # error: union-attr

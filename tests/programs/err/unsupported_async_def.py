@@ -1,0 +1,5 @@
+async def fetch() -> int:  # error: unsupported
+    return 1
+
+
+print("x")

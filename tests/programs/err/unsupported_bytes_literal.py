@@ -1,0 +1,6 @@
+def main() -> None:
+    data = b"raw"  # error: unsupported
+    print(len(data))
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    z = 2j  # error: unsupported
+    print(z)
+
+
+main()

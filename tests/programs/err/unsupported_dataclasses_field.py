@@ -1,0 +1,3 @@
+from dataclasses import field  # error: unsupported
+
+print("x")

@@ -1,0 +1,7 @@
+def main() -> None:
+    temp = [1, 2]
+    print(temp)
+    del temp  # error: unsupported
+
+
+main()

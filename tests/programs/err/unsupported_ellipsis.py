@@ -1,0 +1,5 @@
+def todo() -> None:
+    ...  # error: unsupported
+
+
+todo()

@@ -1,0 +1,6 @@
+def main() -> None:
+    s = "abc"
+    print(s.encode())  # error: unsupported
+
+
+main()

@@ -1,0 +1,3 @@
+from collections import defaultdict  # error: unsupported
+
+print("x")

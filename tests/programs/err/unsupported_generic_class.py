@@ -1,0 +1,3 @@
+from typing import Generic  # error: unsupported
+
+print("x")

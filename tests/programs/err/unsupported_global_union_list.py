@@ -1,0 +1,2 @@
+values: list[int | str] = [1, "a"]  # error: unsupported
+print(len(values))

@@ -1,0 +1,3 @@
+import itertools as it  # error: unsupported
+
+print("x")

@@ -1,0 +1,3 @@
+import json  # error: unsupported
+
+print("x")

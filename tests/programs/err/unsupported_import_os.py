@@ -1,0 +1,3 @@
+import os  # error: unsupported
+
+print("x")

@@ -1,0 +1,5 @@
+def configure(**options: str) -> None:  # error: unsupported
+    pass
+
+
+configure()

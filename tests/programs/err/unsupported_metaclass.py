@@ -1,0 +1,9 @@
+class Meta:
+    pass
+
+
+class Model(metaclass=Meta):  # error: unsupported
+    pass
+
+
+print("x")

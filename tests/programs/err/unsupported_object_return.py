@@ -1,0 +1,5 @@
+def anything() -> object:  # error: unsupported
+    return 1
+
+
+print(anything())

@@ -1,0 +1,6 @@
+def main() -> None:
+    thing: object = 5  # error: unsupported
+    print(thing)
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    f = open("x.txt")  # error: unsupported
+    print(f)
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    n = 5
+    print("n = %d" % n)  # error: unsupported
+
+
+main()

@@ -1,0 +1,6 @@
+def main() -> None:
+    xs = ["a", "b"]
+    print(*xs)  # error: unsupported
+
+
+main()

@@ -1,0 +1,3 @@
+from typing import Protocol  # error: unsupported
+
+print("x")

@@ -1,0 +1,3 @@
+from math import *  # error: unsupported
+
+print("x")

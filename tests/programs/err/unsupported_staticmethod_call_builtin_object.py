@@ -1,0 +1,6 @@
+def main() -> None:
+    o = object()  # error: unsupported
+    print(o is None)
+
+
+main()

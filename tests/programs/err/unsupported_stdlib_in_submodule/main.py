@@ -1,0 +1,3 @@
+from app.paths import join
+
+print(join("a", "b"))

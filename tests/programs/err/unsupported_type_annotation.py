@@ -1,0 +1,5 @@
+def kind_of(cls: type) -> str:  # error: unsupported
+    return "class"
+
+
+print("x")

@@ -1,0 +1,3 @@
+from typing import TypeVar  # error: unsupported
+
+print("x")

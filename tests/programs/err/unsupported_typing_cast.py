@@ -1,0 +1,3 @@
+from typing import cast  # error: unsupported
+
+print("x")

@@ -1,0 +1,3 @@
+from typing import Union  # error: unsupported
+
+print("x")

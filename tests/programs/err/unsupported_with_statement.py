@@ -1,0 +1,6 @@
+def main() -> None:
+    with open("data.txt") as f:  # error: unsupported
+        print(f.read())
+
+
+main()

@@ -66,7 +66,11 @@ fn print_timings(report: &CheckReport, elapsed: Duration) {
     eprintln!("  discover       {:8.2} ms", ms(timings.discover));
     eprintln!("  read           {:8.2} ms   (and choosing the parse order)", ms(timings.read));
     eprintln!("  parse + check  {:8.2} ms   (streaming pass, wall clock)", ms(timings.stream));
-    eprintln!("  graph          {:8.2} ms   (following imports, cycles, and what they held up)", ms(timings.graph));
+    eprintln!(
+        "  graph          {:8.2} ms   (following imports, cycles, and the {} modules they held up)",
+        ms(timings.graph),
+        timings.n_modules_on_graph
+    );
     eprintln!("  report         {:8.2} ms", ms(timings.report));
     eprintln!(
         "  cpu: read {:.2} ms, lex+parse {:.2} ms, typeck {:.2} ms, freeing trees {:.2} ms",

@@ -117,6 +117,20 @@ fn checking_one_file_follows_its_imports() {
 }
 
 #[test]
+fn checking_inside_a_package_keeps_the_package_name() {
+    let dir = project(&[
+        ("pkg/__init__.py", ""),
+        ("pkg/a.py", "from .b import B\nfrom pkg.b import B as C\n\nA: int = B + C\n"),
+        ("pkg/b.py", "B: int = 1\n"),
+    ]);
+    // `.` is the package `pkg`: without its name, `from .b` would climb above the root.
+    let output = typhon(&dir.path().join("pkg"), &["check", "."]);
+    assert_eq!(stdout(&output), "Success: no issues found in 3 source files\n", "{}", stderr(&output));
+    let output = typhon(&dir.path().join("pkg"), &["check", "a.py"]);
+    assert_eq!(stdout(&output), "Success: no issues found in 3 source files\n", "{}", stderr(&output));
+}
+
+#[test]
 fn threads_and_timings_options() {
     let dir = project(&SHOP);
     let output = typhon(dir.path(), &["check", "--threads", "1", "--timings"]);

@@ -10,7 +10,7 @@ use typhon_typeck::{Builtin, MethodKind, Type};
 use typhon_vm::bytecode::{self, BinOp, CmpOp, Const, ImportKind, NO_REG, op};
 
 use crate::CompileError;
-use crate::func::{FnCtx, Label};
+use crate::func::{FnCtx, Label, Literal};
 
 /// A folded constant.
 enum Folded {
@@ -86,6 +86,47 @@ fn vm_cmp(op: IrCmpOp) -> CmpOp {
     }
 }
 
+/// Whether "not (a op b)" is "a (negated op) b": always for ints, for the other kinds
+/// only where NaN and user dunders cannot tell the difference.
+fn negatable(kind: &CmpKind, op: IrCmpOp) -> bool {
+    match kind {
+        CmpKind::Int => true,
+        CmpKind::Dunder { .. } => false,
+        _ => matches!(op, IrCmpOp::Is | IrCmpOp::IsNot | IrCmpOp::In | IrCmpOp::NotIn),
+    }
+}
+
+fn negate(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Eq => CmpOp::Ne,
+        CmpOp::Ne => CmpOp::Eq,
+        CmpOp::Lt => CmpOp::Ge,
+        CmpOp::Le => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Le,
+        CmpOp::Ge => CmpOp::Lt,
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+    }
+}
+
+/// The value of a literal (after constant folding), if the expression is one.
+fn literal(expr: &Expr) -> Option<Literal> {
+    if let Some(folded) = fold(expr) {
+        return Some(match folded {
+            Folded::Int(v) => Literal::Int(v),
+            Folded::Float(f) => Literal::Float(f.to_bits()),
+        });
+    }
+    match &expr.kind {
+        ExprKind::Str(text) => Some(Literal::Str(text.clone())),
+        ExprKind::Bool(b) => Some(Literal::Bool(*b)),
+        ExprKind::None => Some(Literal::None),
+        _ => None,
+    }
+}
+
 pub(crate) fn small_int(expr: &Expr) -> Option<i32> {
     match fold(expr)? {
         Folded::Int(v) => i32::try_from(v).ok(),
@@ -107,6 +148,24 @@ impl<'a> FnCtx<'_, 'a> {
     /// Compiles `expr`; the result is in `dst` when given, else in the returned register
     /// (a local's own register when the expression is that local: no move).
     pub(crate) fn expr(&mut self, expr: &'a Expr, dst: Option<u32>) -> Result<u32, CompileError> {
+        if let Some(lit) = literal(expr) {
+            if let Some((_, reg)) = self.hoisted.iter().find(|(l, _)| *l == lit) {
+                let reg = *reg;
+                return Ok(match dst {
+                    Some(d) if d != reg => {
+                        self.emit(op::MOVE, &[d, reg]);
+                        d
+                    }
+                    _ => reg,
+                });
+            }
+            if self.loop_depth > 0 && dst.is_none() && !self.wanted.contains(&lit) && self.wanted.len() < 32 {
+                self.wanted.push(lit.clone());
+            }
+            let d = self.dst(dst);
+            self.load_literal(&lit, d);
+            return Ok(d);
+        }
         if let Some(folded) = fold(expr) {
             let d = self.dst(dst);
             match folded {
@@ -332,6 +391,22 @@ impl<'a> FnCtx<'_, 'a> {
         }
     }
 
+    pub(crate) fn load_literal(&mut self, lit: &Literal, dst: u32) {
+        match lit {
+            Literal::Int(v) => self.load_int(dst, *v),
+            Literal::Float(bits) => {
+                let k = self.m.constant(Const::Float(f64::from_bits(*bits)));
+                self.emit(op::LOAD_CONST, &[dst, k]);
+            }
+            Literal::Str(text) => {
+                let k = self.m.constant(Const::Str(text.clone()));
+                self.emit(op::LOAD_CONST, &[dst, k]);
+            }
+            Literal::Bool(b) => self.emit(op::LOAD_BOOL, &[dst, u32::from(*b)]),
+            Literal::None => self.emit(op::LOAD_NONE, &[dst]),
+        }
+    }
+
     fn dst(&mut self, dst: Option<u32>) -> u32 {
         match dst {
             Some(d) => d,
@@ -531,6 +606,14 @@ impl<'a> FnCtx<'_, 'a> {
     /// Jumps to `label` when `expr` is true.
     pub(crate) fn jump_if_true(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
         match &expr.kind {
+            ExprKind::Compare { left, comparisons } if comparisons.len() == 1 && negatable(&comparisons[0].kind, comparisons[0].op) => {
+                let cmp = &comparisons[0];
+                let l = self.expr(left, None)?;
+                let r = self.expr(&cmp.right, None)?;
+                let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
+                self.emit_jump(opcode, &[l, r, negate(vm_cmp(cmp.op)) as u32], label);
+                Ok(())
+            }
             ExprKind::Unary { op: UnaryOp::Not, operand } => self.jump_if_false(operand, label),
             ExprKind::Or(items) => {
                 for item in items {
@@ -692,7 +775,7 @@ impl<'a> FnCtx<'_, 'a> {
                 regs.extend(kw.into_iter().map(|(_, reg)| reg));
                 let d = self.dst(dst);
                 let id = bytecode::builtin_id(builtin.name()).unwrap_or(0);
-                if *builtin == Builtin::Isinstance && regs.iter().any(|r| *r == NO_REG) {
+                if *builtin == Builtin::Isinstance && regs.contains(&NO_REG) {
                     return Err(CompileError::Unsupported("isinstance".into()));
                 }
                 self.emit_tails(op::CALL_BUILTIN, &[d, id, mask], &[&regs]);
@@ -709,6 +792,32 @@ impl<'a> FnCtx<'_, 'a> {
                 let d = self.dst(dst);
                 let id = bytecode::bmethod_id(type_name(&recv.ty), method)
                     .ok_or_else(|| CompileError::Unsupported(format!("method {method} of {}", recv.ty)))?;
+                self.emit_tails(op::CALL_BMETHOD, &[d, id], &[&args]);
+                Ok(d)
+            }
+            Callee::StrFormat { recv, keywords } => {
+                let r = self.expr(recv, None)?;
+                let positional = self.args(call)?;
+                let n = self.temp();
+                self.load_int(n, positional.len() as i64);
+                let mut names = Vec::with_capacity(keywords.len());
+                for (name, _) in keywords {
+                    let t = self.temp();
+                    let k = self.m.constant(Const::Str(name.to_string()));
+                    self.emit(op::LOAD_CONST, &[t, k]);
+                    names.push(t);
+                }
+                let names_tuple = self.temp();
+                self.emit_tails(op::BUILD_TUPLE, &[names_tuple], &[&names]);
+                let mut args = vec![r, n];
+                args.extend(positional);
+                args.push(names_tuple);
+                for (_, value) in keywords {
+                    let t = self.temp();
+                    args.push(self.expr(value, Some(t))?);
+                }
+                let d = self.dst(dst);
+                let id = bytecode::bmethod_id("str", "format_kw").unwrap_or(0);
                 self.emit_tails(op::CALL_BMETHOD, &[d, id], &[&args]);
                 Ok(d)
             }
@@ -782,6 +891,11 @@ impl<'a> FnCtx<'_, 'a> {
                     let k = self.m.constant(Const::Str(text.clone()));
                     self.emit(op::LOAD_CONST, &[t, k]);
                     regs.push(t);
+                }
+                FStringPiece::Field { expr, conversion: None, spec: None } => {
+                    // CONCAT applies str() itself: no intermediate string.
+                    let v = self.expr(expr, None)?;
+                    regs.push(v);
                 }
                 FStringPiece::Field { expr, conversion, spec } => {
                     let v = self.expr(expr, None)?;

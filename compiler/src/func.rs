@@ -46,35 +46,82 @@ pub(crate) struct FnCtx<'m, 'a> {
     finallies: Vec<&'a Block>,
     /// Registers holding the exception of each enclosing `except` body (for bare `raise`).
     pub(crate) except_regs: Vec<u32>,
+    /// Literals loaded once in the prologue, and their registers.
+    pub(crate) hoisted: Vec<(Literal, u32)>,
+    /// Literals met inside loops (pass 1 collects them for pass 2).
+    pub(crate) wanted: Vec<Literal>,
+    pub(crate) loop_depth: usize,
+}
+
+/// An immutable literal value that can live in a register for a whole call.
+#[derive(Clone, PartialEq)]
+pub(crate) enum Literal {
+    Int(i64),
+    Float(u64),
+    Str(String),
+    Bool(bool),
+    None,
 }
 
 pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) -> Result<bytecode::Function, CompileError> {
-    let n_locals = func.locals.len() as u32;
-    let first_line = m.line(func.span.start);
-    let mut ctx = FnCtx {
-        m,
-        func,
-        code: Vec::new(),
-        lines: Vec::new(),
-        last_line: 0,
-        labels: Vec::new(),
-        fixups: Vec::new(),
-        next_reg: n_locals,
-        max_reg: n_locals,
-        regions: Vec::new(),
-        handlers: Vec::new(),
-        loops: Vec::new(),
-        finallies: Vec::new(),
-        except_regs: Vec::new(),
+    // Pass 1 finds the literals used inside loops; pass 2 loads them into registers once,
+    // in the prologue, so loop bodies do not reload them on every iteration.
+    let wanted = {
+        let mut probe = FnCtx::new(m, func, Vec::new());
+        probe.body()?;
+        probe.wanted
     };
-    ctx.set_line(func.span.start);
-    for (idx, local) in func.locals.iter().enumerate() {
-        if local.captured {
-            ctx.emit(op::MAKE_CELL, &[idx as u32]);
+    let mut ctx = FnCtx::new(m, func, wanted);
+    ctx.body()?;
+    ctx.finish()
+}
+
+impl<'m, 'a> FnCtx<'m, 'a> {
+    fn new(m: &'m mut ModuleCtx<'a>, func: &'a Function, hoist: Vec<Literal>) -> FnCtx<'m, 'a> {
+        let n_locals = func.locals.len() as u32;
+        let n_hoisted = hoist.len() as u32;
+        FnCtx {
+            m,
+            func,
+            code: Vec::new(),
+            lines: Vec::new(),
+            last_line: 0,
+            labels: Vec::new(),
+            fixups: Vec::new(),
+            next_reg: n_locals + n_hoisted,
+            max_reg: n_locals + n_hoisted,
+            regions: Vec::new(),
+            handlers: Vec::new(),
+            loops: Vec::new(),
+            finallies: Vec::new(),
+            except_regs: Vec::new(),
+            hoisted: hoist.into_iter().enumerate().map(|(idx, lit)| (lit, n_locals + idx as u32)).collect(),
+            wanted: Vec::new(),
+            loop_depth: 0,
         }
     }
-    ctx.block(&func.body)?;
-    ctx.emit(op::RETURN_NONE, &[]);
+
+    fn body(&mut self) -> Result<(), CompileError> {
+        let func = self.func;
+        self.set_line(func.span.start);
+        for (idx, local) in func.locals.iter().enumerate() {
+            if local.captured {
+                self.emit(op::MAKE_CELL, &[idx as u32]);
+            }
+        }
+        let hoisted = self.hoisted.clone();
+        for (lit, reg) in hoisted {
+            self.load_literal(&lit, reg);
+        }
+        self.block(&func.body)?;
+        self.emit(op::RETURN_NONE, &[]);
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<bytecode::Function, CompileError> {
+    let ctx = &mut self;
+    let func = ctx.func;
+    let first_line = ctx.m.line(func.span.start);
     for (at, label, packed) in std::mem::take(&mut ctx.fixups) {
         let target = ctx.labels.get(label).copied().flatten().unwrap_or(0);
         if packed {
@@ -84,7 +131,7 @@ pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) ->
         }
     }
     let mut handlers = std::mem::take(&mut ctx.handlers);
-    handlers.sort_by(|a, b| b.1.cmp(&a.1));
+    handlers.sort_by_key(|h| std::cmp::Reverse(h.1));
     let handlers = handlers
         .into_iter()
         .filter(|(h, _)| h.start < h.end)
@@ -112,11 +159,12 @@ pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) ->
             .collect(),
         n_regs: ctx.max_reg.max(1),
         n_free: func.free_vars.len() as u32,
-        code: ctx.code,
-        lines: ctx.lines,
+        code: std::mem::take(&mut ctx.code),
+        lines: std::mem::take(&mut ctx.lines),
         handlers,
         first_line,
     })
+}
 }
 
 impl<'m, 'a> FnCtx<'m, 'a> {
@@ -266,33 +314,45 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, op, value)?,
             StmtKind::If { branches, orelse } => {
                 let end = self.label();
-                for (test, body) in branches {
+                for (idx, (test, body)) in branches.iter().enumerate() {
                     let next = self.label();
                     self.set_line(test.span.start);
                     self.jump_if_false(test, next)?;
                     self.block(body)?;
-                    self.emit_jump(op::JUMP, &[], end);
+                    // The last branch without an `else` falls through to the end.
+                    if idx + 1 < branches.len() || !orelse.is_empty() {
+                        self.emit_jump(op::JUMP, &[], end);
+                    }
                     self.bind(next);
                 }
                 self.block(orelse)?;
                 self.bind(end);
             }
             StmtKind::While { test, body, orelse } => {
-                let head = self.label();
+                // Rotated: the test is repeated at the bottom, so an iteration costs one
+                // conditional jump.
+                let top = self.label();
+                let check = self.label();
                 let exit = self.label();
                 let brk = self.label();
-                self.bind(head);
                 self.set_line(test.span.start);
                 self.jump_if_false(test, exit)?;
+                self.bind(top);
                 self.loops.push(LoopCtx {
                     break_label: brk,
-                    continue_label: head,
+                    continue_label: check,
                     regions: self.regions.len(),
                     finallies: self.finallies.len(),
                 });
+                self.loop_depth += 1;
                 self.block(body)?;
+                self.loop_depth -= 1;
                 self.loops.pop();
-                self.emit_jump(op::JUMP, &[], head);
+                self.bind(check);
+                self.set_line(test.span.start);
+                let mark = self.next_reg;
+                self.jump_if_true(test, top)?;
+                self.next_reg = mark;
                 self.bind(exit);
                 self.block(orelse)?;
                 self.bind(brk);
@@ -722,12 +782,13 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         exit: Label,
         body: &mut dyn FnMut(&mut Self, Label) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
-        let head = self.label();
-        let done = self.label();
+        let body_label = self.label();
+        let check = self.label();
         let var = match self.plain_local(target) {
             Some(reg) => reg,
             None => self.temp(),
         };
+        let enter: Option<(u8, Vec<u32>)>;
         let range_args = match (&iter.kind, kind) {
             (ExprKind::Call(call), IterKind::Range) => match &call.callee {
                 typhon_typeck::ir::Callee::Builtin { builtin: typhon_typeck::Builtin::Range, .. } => Some(&call.args),
@@ -766,28 +827,37 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 }
                 _ => return Err(CompileError::Unsupported("range arity".into())),
             }
-            self.bind(head);
-            self.emit_jump(op::FOR_RANGE, &[cur, stop, step, var], done);
+            self.emit_jump(op::JUMP, &[], check);
+            self.bind(body_label);
+            enter = Some((op::FOR_RANGE, vec![cur, stop, step, var]));
         } else if matches!(kind, IterKind::List | IterKind::Tuple) {
             let seq = self.temp();
             self.expr(iter, Some(seq))?;
             let idx = self.temp();
             self.emit(op::LOAD_INT, &[idx, 0]);
-            self.bind(head);
-            self.emit_jump(op::FOR_LIST, &[seq, idx, var], done);
+            self.emit_jump(op::JUMP, &[], check);
+            self.bind(body_label);
+            enter = Some((op::FOR_LIST, vec![seq, idx, var]));
         } else {
             let src = self.expr(iter, None)?;
             let it = self.temp();
             self.emit(op::GET_ITER, &[it, src]);
-            self.bind(head);
-            self.emit_jump(op::FOR_ITER, &[it, var], done);
+            self.emit_jump(op::JUMP, &[], check);
+            self.bind(body_label);
+            enter = Some((op::FOR_ITER, vec![it, var]));
         }
         if self.plain_local(target).is_none() {
             self.store(target, var)?;
         }
-        body(self, head)?;
-        self.emit_jump(op::JUMP, &[], head);
-        self.bind(done);
+        self.loop_depth += 1;
+        let result = body(self, check);
+        self.loop_depth -= 1;
+        result?;
+        // The loop test sits at the bottom: one dispatch per iteration, no back jump.
+        self.bind(check);
+        if let Some((opcode, operands)) = enter {
+            self.emit_jump(opcode, &operands, body_label);
+        }
         let _ = exit;
         Ok(())
     }

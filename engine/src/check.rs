@@ -107,6 +107,9 @@ pub struct Timings {
     pub typeck_cpu: Duration,
     /// Freeing syntax trees after checking them, over all threads.
     pub drop_cpu: Duration,
+    /// Not a time: how many modules the streaming pass left to the graph scheduler (those
+    /// in or after an import cycle or a followed file), which holds their trees longer.
+    pub n_modules_on_graph: usize,
 }
 
 impl Timings {

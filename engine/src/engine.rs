@@ -5,19 +5,17 @@
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_parser::ast;
-use typhon_typeck::Interface;
 
 use crate::check::{FrontEnd, SourceText, front_end, read_source, sort_diagnostics};
-use crate::graph::{self, ModuleId};
+use crate::graph::{self, Edge, ModuleGraph, ModuleId};
 use crate::order::{dependencies_first, likely_imports};
 use crate::phase1::{CheckContext, GraphPhase1, Outcome};
-use crate::project::{NamedModule, SourceRoot};
+use crate::project::{HashedInterface, NamedModule, SourceRoot};
 use crate::sources::normalize_path;
 use crate::stream::{Follow, Stream};
 use crate::{CheckReport, EngineError, FileReport, ModuleStatus, Project, SourceFile, SourceProvider, Timings};
@@ -170,109 +168,130 @@ impl Engine {
 
     fn check_modules(&self, modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> (CheckReport, Project) {
         let mut timings = Timings::default();
-        let (mut by_name, duplicates) = name_table(&modules);
+        let (by_name, duplicates) = name_table(&modules);
         let duplicate_ids: HashSet<ModuleId> = duplicates.keys().copied().collect();
-
-        // The streaming pass: read everything, then parse everything in dependency order
-        // and check all it can.
-        let started = Instant::now();
-        let (results, to_follow, stream_times) = {
-            let sources = &*self.sources;
-            let read = self.map_modules(&modules, |info| {
-                let text = read_source(sources, &info.file);
-                let likely = likely_imports(&text.text, &info.name, info.is_package, &by_name);
-                (text, likely)
-            });
-            let (texts, likely): (Vec<SourceText>, Vec<Vec<ModuleId>>) = read.into_iter().unzip();
-            let order = dependencies_first(&likely);
-            timings.read = started.elapsed();
-            let context = CheckContext::new(&modules, self.options.keep_ir);
-            let stream = Stream::new(&context, sources, &by_name, &duplicate_ids, tops, texts, order);
-            if self.parallel() {
-                stream.run_parallel();
-            } else {
-                stream.run_sequential();
-            }
-            let (results, to_follow) = stream.finish();
-            (results, to_follow, context.times())
-        };
-        timings.stream = started.elapsed() - timings.read;
-        timings.typeck_cpu = stream_times.typeck;
-        timings.drop_cpu = stream_times.drop;
+        let mut loaded = self.stream_pass(modules, by_name, &duplicate_ids, tops, &mut timings);
 
         let started = Instant::now();
-        let mut modules = modules;
-        let mut fronts = Vec::with_capacity(results.len());
-        let mut edges = Vec::with_capacity(results.len());
-        let mut asts = Vec::with_capacity(results.len());
-        let mut outcomes = Vec::with_capacity(results.len());
-        for result in results {
-            fronts.push(result.front);
-            edges.push(result.edges);
-            asts.push(result.ast);
-            outcomes.push(result.outcome);
-        }
-        let followed_any = !to_follow.is_empty();
-        self.follow_imports(&mut modules, &mut by_name, tops, to_follow, &mut fronts, &mut asts);
-        edges.resize_with(modules.len(), Vec::new);
-        outcomes.resize_with(modules.len(), || None);
-        if followed_any {
-            // The modules that are not done may import the files just found.
-            for (idx, info) in modules.iter().enumerate() {
-                if outcomes[idx].is_none() {
-                    edges[idx] = graph::resolve_edges(ModuleId(idx as u32), info, &fronts[idx].imports, &by_name);
-                }
-            }
-        }
-        let module_graph = graph::build(&edges);
-        let mut extra: Vec<(ModuleId, Diagnostic)> = Vec::new();
-        if outcomes.iter().any(Option::is_none) {
-            // Cycles, followed files and what depends on them: the graph scheduler.
-            let mut components = Vec::new();
-            for members in graph::components(&module_graph) {
-                let is_cycle = graph::is_cycle(&module_graph, &members);
-                let source_of = |module: ModuleId| fronts.get(module.index()).map(|front| front.source.as_str());
-                if is_cycle && let Some(found) = graph::cycle_diagnostic(&module_graph, &members, &modules, source_of) {
-                    extra.push(found);
-                }
-                components.push((members, is_cycle));
-            }
-            let broken: Vec<bool> = fronts
-                .iter()
-                .enumerate()
-                .map(|(idx, front)| front.has_errors() && !duplicate_ids.contains(&ModuleId(idx as u32)))
-                .collect();
-            let context = CheckContext::new(&modules, self.options.keep_ir);
-            let phase1 = GraphPhase1::new(&context, &module_graph, asts, components, broken, outcomes);
-            if self.parallel() {
-                phase1.run_parallel();
-            } else {
-                phase1.run_sequential();
-            }
-            outcomes = phase1.finish();
-            let times = context.times();
-            timings.typeck_cpu += times.typeck;
-            timings.drop_cpu += times.drop;
+        self.follow_imports(&mut loaded, tops);
+        let module_graph = graph::build(&loaded.edges);
+        let mut extra = Vec::new();
+        timings.n_modules_on_graph = loaded.outcomes.iter().filter(|outcome| outcome.is_none()).count();
+        if timings.n_modules_on_graph > 0 {
+            extra = self.check_leftovers(&mut loaded, &module_graph, &duplicate_ids, &mut timings);
         }
         for (&duplicate, &first) in &duplicates {
             let message = format!(
                 "Duplicate module named \"{}\" (also at \"{}\")",
-                modules[duplicate.index()].name,
-                modules[first.index()].file.display_path
+                loaded.modules[duplicate.index()].name,
+                loaded.modules[first.index()].file.display_path
             );
             let note = "a module name belongs to one file: rename one of them, or check the roots separately";
             extra.push((duplicate, Diagnostic::error(Code::Import, Span::empty_at(0), message).with_note(note)));
         }
         timings.graph = started.elapsed();
-        timings.read_cpu = fronts.iter().map(|front| front.read_time).sum();
-        timings.parse_cpu = fronts.iter().map(|front| front.parse_time).sum();
+        timings.read_cpu = loaded.fronts.iter().map(|front| front.read_time).sum();
+        timings.parse_cpu = loaded.fronts.iter().map(|front| front.parse_time).sum();
 
         let started = Instant::now();
+        let Loaded { modules, by_name, fronts, outcomes, .. } = loaded;
         let (mut report, interfaces) = assemble_report(&modules, fronts, outcomes, extra);
         let project = Project::new(modules, by_name, module_graph.graph, interfaces);
         timings.report = started.elapsed();
         report.timings = timings;
         (report, project)
+    }
+
+    /// Reads every file, then runs the streaming pass (see `stream.rs`): parse everything
+    /// in dependency order and check all it can.
+    fn stream_pass(
+        &self,
+        modules: Vec<ModuleInfo>,
+        by_name: HashMap<String, ModuleId>,
+        duplicate_ids: &HashSet<ModuleId>,
+        tops: &[PathBuf],
+        timings: &mut Timings,
+    ) -> Loaded {
+        let started = Instant::now();
+        let sources = &*self.sources;
+        let read = self.map_modules(&modules, |info| {
+            let text = read_source(sources, &info.file);
+            let likely = likely_imports(&text.text, &info.name, info.is_package, &by_name);
+            (text, likely)
+        });
+        let (texts, likely): (Vec<SourceText>, Vec<Vec<ModuleId>>) = read.into_iter().unzip();
+        let order = dependencies_first(&likely);
+        timings.read = started.elapsed();
+
+        let started = Instant::now();
+        let context = CheckContext::new(&modules, self.options.keep_ir);
+        let stream = Stream::new(&context, sources, &by_name, duplicate_ids, tops, texts, order);
+        if self.parallel() {
+            stream.run_parallel();
+        } else {
+            stream.run_sequential();
+        }
+        let (results, to_follow) = stream.finish();
+        let times = context.times();
+        timings.stream = started.elapsed();
+        timings.typeck_cpu += times.typeck;
+        timings.drop_cpu += times.drop;
+
+        let mut loaded = Loaded {
+            fronts: Vec::with_capacity(results.len()),
+            edges: Vec::with_capacity(results.len()),
+            asts: Vec::with_capacity(results.len()),
+            outcomes: Vec::with_capacity(results.len()),
+            modules,
+            by_name,
+            to_follow,
+        };
+        for result in results {
+            loaded.fronts.push(result.front);
+            loaded.edges.push(result.edges);
+            loaded.asts.push(result.ast);
+            loaded.outcomes.push(result.outcome);
+        }
+        loaded
+    }
+
+    /// Phase 1 of what the streaming pass left (modules in or after a cycle, or after a
+    /// followed file), on the graph; returns the cycles' diagnostics.
+    fn check_leftovers(
+        &self,
+        loaded: &mut Loaded,
+        module_graph: &ModuleGraph,
+        duplicate_ids: &HashSet<ModuleId>,
+        timings: &mut Timings,
+    ) -> Vec<(ModuleId, Diagnostic)> {
+        let mut cycles = Vec::new();
+        let mut components = Vec::new();
+        for members in graph::components(module_graph) {
+            let is_cycle = graph::is_cycle(module_graph, &members);
+            let source_of = |module: ModuleId| loaded.fronts.get(module.index()).map(|front| front.source.as_str());
+            if is_cycle && let Some(found) = graph::cycle_diagnostic(module_graph, &members, &loaded.modules, source_of)
+            {
+                cycles.push(found);
+            }
+            components.push((members, is_cycle));
+        }
+        let broken: Vec<bool> = (0..loaded.modules.len())
+            .map(|idx| loaded.fronts[idx].has_errors() && !duplicate_ids.contains(&ModuleId(idx as u32)))
+            .collect();
+        let context = CheckContext::new(&loaded.modules, self.options.keep_ir);
+        let asts = std::mem::take(&mut loaded.asts);
+        let done = std::mem::take(&mut loaded.outcomes);
+        let phase1 = GraphPhase1::new(&context, module_graph, asts, components, broken, done);
+        if self.parallel() {
+            phase1.run_parallel();
+        } else {
+            phase1.run_sequential();
+        }
+        loaded.outcomes = phase1.finish();
+        let times = context.times();
+        timings.typeck_cpu += times.typeck;
+        timings.drop_cpu += times.drop;
+        cycles
     }
 
     /// Runs the front end over `modules` (in parallel unless told otherwise).
@@ -286,36 +305,55 @@ impl Engine {
         if self.parallel() { modules.par_iter().map(work).collect() } else { modules.iter().map(work).collect() }
     }
 
-    /// Adds the modules of `to_follow` (imported, found below a root, named by nobody),
-    /// parses them, and repeats for what they import in turn.
-    fn follow_imports(
-        &self,
-        modules: &mut Vec<ModuleInfo>,
-        by_name: &mut HashMap<String, ModuleId>,
-        tops: &[PathBuf],
-        mut to_follow: Vec<ModuleInfo>,
-        fronts: &mut Vec<FrontEnd>,
-        asts: &mut Vec<Option<ast::Module>>,
-    ) {
+    /// Adds the modules that the streaming pass found to follow (imported, found below a
+    /// root, named by nobody), parses them, and repeats for what they import in turn.
+    fn follow_imports(&self, loaded: &mut Loaded, tops: &[PathBuf]) {
+        let mut to_follow = std::mem::take(&mut loaded.to_follow);
+        if to_follow.is_empty() {
+            return;
+        }
         while !to_follow.is_empty() {
-            let first_new = modules.len();
-            let known_files: HashSet<&Path> = modules.iter().map(|info| info.file.path.as_path()).collect();
-            to_follow
-                .retain(|info| !by_name.contains_key(&info.name) && !known_files.contains(info.file.path.as_path()));
+            let first_new = loaded.modules.len();
+            let known_files: HashSet<&Path> = loaded.modules.iter().map(|info| info.file.path.as_path()).collect();
+            to_follow.retain(|info| {
+                !loaded.by_name.contains_key(&info.name) && !known_files.contains(info.file.path.as_path())
+            });
             for info in to_follow {
-                by_name.insert(info.name.clone(), ModuleId(modules.len() as u32));
-                modules.push(info);
+                loaded.by_name.insert(info.name.clone(), ModuleId(loaded.modules.len() as u32));
+                loaded.modules.push(info);
             }
-            let new_fronts = self.front_ends(&modules[first_new..]);
-            let follow = Follow::new(&*self.sources, modules, by_name, tops);
+            let new_fronts = self.front_ends(&loaded.modules[first_new..]);
+            let follow = Follow::new(&*self.sources, &loaded.modules, &loaded.by_name, tops);
             for mut front in new_fronts {
                 follow.finds_any(&front.imports);
-                asts.push(front.ast.take());
-                fronts.push(front);
+                loaded.asts.push(front.ast.take());
+                loaded.fronts.push(front);
+                loaded.outcomes.push(None);
             }
             to_follow = follow.found();
         }
+        // The modules that are not done may import the files just found: resolve again.
+        loaded.edges.resize_with(loaded.modules.len(), Vec::new);
+        for (idx, info) in loaded.modules.iter().enumerate() {
+            if loaded.outcomes[idx].is_none() {
+                let imports = &loaded.fronts[idx].imports;
+                loaded.edges[idx] = graph::resolve_edges(ModuleId(idx as u32), info, imports, &loaded.by_name);
+            }
+        }
     }
+}
+
+/// Every module of the project between the streaming pass and the report.
+struct Loaded {
+    modules: Vec<ModuleInfo>,
+    by_name: HashMap<String, ModuleId>,
+    fronts: Vec<FrontEnd>,
+    edges: Vec<Vec<Edge>>,
+    /// The trees of the modules that are not done.
+    asts: Vec<Option<ast::Module>>,
+    outcomes: Vec<Option<Outcome>>,
+    /// Imported modules found below a root that nobody named.
+    to_follow: Vec<ModuleInfo>,
 }
 
 /// The report of every file, sorted by path, and the interface (with its hash) of every module.
@@ -324,7 +362,7 @@ fn assemble_report(
     fronts: Vec<FrontEnd>,
     outcomes: Vec<Option<Outcome>>,
     extra: Vec<(ModuleId, Diagnostic)>,
-) -> (CheckReport, Vec<Option<(Arc<Interface>, [u8; 32])>>) {
+) -> (CheckReport, Vec<Option<HashedInterface>>) {
     let mut extra_of: HashMap<ModuleId, Vec<Diagnostic>> = HashMap::new();
     for (module, diagnostic) in extra {
         extra_of.entry(module).or_default().push(diagnostic);

@@ -130,6 +130,9 @@ pub(crate) fn is_init_file(path: &Path) -> bool {
     path.file_name() == Some(OsStr::new("__init__.py"))
 }
 
+/// A module's interface and its hash.
+pub(crate) type HashedInterface = (Arc<Interface>, [u8; 32]);
+
 /// The state a check leaves behind: the modules, the graph of their imports and the
 /// interface of every module that was type-checked. This is what the bytecode cache and
 /// an editor's incremental re-checks will start from.
@@ -149,10 +152,12 @@ impl Project {
         modules: Vec<ModuleInfo>,
         by_name: HashMap<String, ModuleId>,
         graph: DiGraph<ModuleId, Span>,
-        interfaces: Vec<Option<(Arc<Interface>, [u8; 32])>>,
+        interfaces: Vec<Option<HashedInterface>>,
     ) -> Project {
-        let (interfaces, interface_hashes) =
-            interfaces.into_iter().map(|entry| entry.map_or((None, None), |(interface, hash)| (Some(interface), Some(hash)))).unzip();
+        let (interfaces, interface_hashes) = interfaces
+            .into_iter()
+            .map(|entry| entry.map_or((None, None), |(interface, hash)| (Some(interface), Some(hash))))
+            .unzip();
         Project { modules, by_name, graph, interfaces, interface_hashes }
     }
 

@@ -1,6 +1,7 @@
 //! The streaming scheduler: the front end and phase 1 interleaved. Files are parsed in
-//! path order; a module is type-checked as soon as it is parsed and every module it
-//! imports is checked, and its syntax tree is freed right after. Trees are large (about
+//! dependency order (as far as `order.rs` can tell); a module is type-checked as soon as
+//! it is parsed and every module it imports is checked, and its syntax tree is freed
+//! right after. Trees are large (about
 //! 20 times their source), so never holding all of them at once keeps memory small and
 //! makes both phases faster: fresh memory costs a page fault per 4 KiB, which is more
 //! than parsing the code that fills it.
@@ -111,8 +112,8 @@ impl<'c, 'a> Stream<'c, 'a> {
     fn parse_next<'s>(&'s self, scope: &rayon::Scope<'s>) {
         let Some(&module) = self.order.get(self.next.fetch_add(1, Ordering::Relaxed)) else { return };
         scope.spawn(|scope| self.parse_next(scope));
-        if self.parse(module) {
-            self.check_from(scope, module);
+        for ready in self.parse(module) {
+            self.check_from(scope, ready);
         }
     }
 
@@ -126,18 +127,18 @@ impl<'c, 'a> Stream<'c, 'a> {
     pub(crate) fn run_sequential(&self) {
         let mut ready: Vec<ModuleId> = Vec::new();
         for &module in &self.order {
-            if self.parse(module) {
-                ready.push(module);
-            }
+            ready.extend(self.parse(module));
             while let Some(module) = ready.pop() {
                 ready.extend(self.check(module));
             }
         }
     }
 
-    /// Parses one module and registers what it waits for; `true` when it is ready to be
-    /// checked at once.
-    fn parse(&self, module: ModuleId) -> bool {
+    /// Parses one module and registers what it waits for; returns the modules now ready
+    /// for [`Stream::check`]: itself when it waits for nothing, or, when it turns out to
+    /// have errors, the modules that were waiting for it (`check` then marks them as not
+    /// checked because of it).
+    fn parse(&self, module: ModuleId) -> Vec<ModuleId> {
         let info = &self.context.modules[module.index()];
         let slot = &self.slots[module.index()];
         let text = lock(&slot.text).take().unwrap_or_else(SourceText::empty);
@@ -149,20 +150,18 @@ impl<'c, 'a> Stream<'c, 'a> {
         let is_broken = front.has_errors() && !is_duplicate;
         let _ = slot.front.set(front);
         if is_duplicate {
-            self.complete(module, Outcome::not_checked(ModuleStatus::DuplicateModule, None));
-            return false;
+            return self.complete(module, Outcome::not_checked(ModuleStatus::DuplicateModule, None));
         }
         if is_broken {
-            self.complete(module, Outcome::broken(module));
-            return false;
+            return self.complete(module, Outcome::broken(module));
         }
         *lock(&slot.ast) = ast;
         let _ = slot.edges.set(edges);
         if needs_following {
             // It imports a file that is not parsed yet: the graph scheduler takes it.
-            return false;
+            return Vec::new();
         }
-        self.register(module)
+        if self.register(module) { vec![module] } else { Vec::new() }
     }
 
     /// Counts the imported modules that are not done and registers with them; `true`
@@ -256,7 +255,8 @@ pub(crate) struct Follow<'c> {
     modules: &'c [ModuleInfo],
     by_name: &'c HashMap<String, ModuleId>,
     tops: &'c [PathBuf],
-    known_files: HashSet<PathBuf>,
+    /// The files of `modules`, built on the first probe (most projects never probe).
+    known_files: OnceLock<HashSet<PathBuf>>,
     /// Every module name probed so far and the file found for it, so that each name costs
     /// its file-system lookups once.
     probes: Mutex<HashMap<String, Option<PathBuf>>>,
@@ -269,8 +269,7 @@ impl<'c> Follow<'c> {
         by_name: &'c HashMap<String, ModuleId>,
         tops: &'c [PathBuf],
     ) -> Follow<'c> {
-        let known_files = modules.iter().map(|info| info.file.path.clone()).collect();
-        Follow { sources, modules, by_name, tops, known_files, probes: Mutex::new(HashMap::new()) }
+        Follow { sources, modules, by_name, tops, known_files: OnceLock::new(), probes: Mutex::new(HashMap::new()) }
     }
 
     /// Whether any import of a module names a file to follow.
@@ -302,9 +301,11 @@ impl<'c> Follow<'c> {
         if let Some(found) = lock(&self.probes).get(name) {
             return found.is_some();
         }
+        let known_files =
+            self.known_files.get_or_init(|| self.modules.iter().map(|info| info.file.path.clone()).collect());
         let found = self.tops.iter().flat_map(|top| candidate_files(top, name)).find_map(|candidate| {
             let path = normalize_path(&candidate);
-            (!self.known_files.contains(&path) && self.sources.is_file(&path)).then_some(path)
+            (!known_files.contains(&path) && self.sources.is_file(&path)).then_some(path)
         });
         let is_found = found.is_some();
         lock(&self.probes).insert(name.to_owned(), found);

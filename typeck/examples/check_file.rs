@@ -13,8 +13,10 @@ fn main() {
         ast: &parsed.module,
         imports: &typhon_typeck::NoImports,
     };
-    let checked = typhon_typeck::check_module(&input);
-    let mut all = parsed.diagnostics;
-    all.extend(checked.diagnostics);
+    let mut all = parsed.diagnostics.clone();
+    // As the engine: a module with front-end errors is not type-checked.
+    if !all.iter().any(typhon_diagnostics::Diagnostic::is_error) {
+        all.extend(typhon_typeck::check_module(&input).diagnostics);
+    }
     print!("{}", typhon_diagnostics::render_human(&all, &path, &source, typhon_diagnostics::ColorChoice::Never));
 }

@@ -81,8 +81,14 @@ fn main() {
         let (is_package, source) = &sources[name];
         let module = &parsed[name];
         let input = typhon_typeck::ModuleInput { name, is_package: *is_package, ast: &module.module, imports: &interfaces };
-        let checked = typhon_typeck::check_module(&input);
         let mut all = module.diagnostics.clone();
+        // As the engine: a module with front-end errors is not type-checked.
+        if all.iter().any(typhon_diagnostics::Diagnostic::is_error) {
+            print!("{}", typhon_diagnostics::render_human(&all, name, source, typhon_diagnostics::ColorChoice::Never));
+            n_errors += all.len();
+            continue;
+        }
+        let checked = typhon_typeck::check_module(&input);
         all.extend(checked.diagnostics.iter().cloned());
         if !all.is_empty() {
             n_errors += all.len();

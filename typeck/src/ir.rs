@@ -369,6 +369,9 @@ pub enum ExprKind {
     IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
     /// A lambda: create a closure of function `func`, evaluating `defaults` first.
     Lambda { func: FuncId, defaults: Vec<Expr> },
+    /// A display. An empty one with no expected type (`print([])`, `bool({})`) has the
+    /// element type `Unknown` (mypy's `list[Never]`): nothing is ever read from it as
+    /// that type. The same holds for `list()`, `dict()` and `set()` calls.
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Set(Vec<Expr>),
@@ -592,7 +595,8 @@ pub enum Callee {
     /// `args` are matched to `class`'s constructor, as for [`Callee::Constructor`].
     ConstructorOf { class_value: Box<Expr>, class: ClassRef, init: Option<ClassRef> },
     /// A built-in function. `args` are the positional arguments in order (all
-    /// `Arg::Value`) and `keywords` the keyword arguments. For `isinstance`, the second
+    /// `Arg::Value`) and `keywords` the keyword arguments; a keyword naming a positional
+    /// parameter (`round(number=x)`) is passed by position. For `isinstance`, the second
     /// argument is a [`ExprKind::Tuple`] of [`NameRef::Class`] names and of
     /// [`NameRef::Builtin`] names for `int`, `float`, `bool`, `str` and (added) `list`,
     /// `dict`, `tuple` and `set` (typed `Unknown`: they are not evaluated as values).

@@ -9,10 +9,12 @@ use std::rc::Rc;
 use crate::bytecode::CmpOp;
 use crate::interp::{Exc, Vm, VmResult};
 use crate::runtime::{self, Int, IntStrLimit, float_ops, math};
-use crate::value::{IterState, Key, Value, new_dict, new_set};
+use crate::value::{IterState, Value, new_dict, new_set};
 
 /// `list.append`: the interpreter inlines it.
 pub(crate) const BM_LIST_APPEND: u32 = 26;
+/// `dict.get`: the interpreter inlines it for str and int keys.
+pub(crate) const BM_DICT_GET: u32 = 37;
 
 const KW_SEP: u32 = 0;
 const KW_END: u32 = 1;
@@ -51,7 +53,7 @@ impl Vm<'_> {
                             use std::fmt::Write as _;
                             let _ = write!(line, "{v}");
                         }
-                        other => line.push_str(&self.to_str(other)?),
+                        other => line.push_str(&self.py_str(other)?),
                     }
                 }
                 line.push_str(&end);
@@ -112,7 +114,7 @@ impl Vm<'_> {
                 if args.is_empty() {
                     return Ok(Value::str(""));
                 }
-                Ok(Value::str(self.to_str(&arg(0))?))
+                Ok(Value::str(self.py_str(&arg(0))?))
             }
             6 => {
                 let value = arg(0);
@@ -236,7 +238,8 @@ impl Vm<'_> {
                         other => {
                             for pair in self.collect_iterable(other)? {
                                 let items = self.unpack(&pair, 2)?;
-                                dict.insert(Key(items[0].clone()), items[1].clone());
+                                let key_ = self.key(items[0].clone())?;
+                                dict.insert(key_, items[1].clone());
                             }
                         }
                     }
@@ -248,7 +251,8 @@ impl Vm<'_> {
                 if let Some(source) = args.first() {
                     for item in self.collect_iterable(source)? {
                         self.check_hashable(&item)?;
-                        set.insert(Key(item));
+                        let key_ = self.key(item)?;
+                        set.insert(key_);
                     }
                 }
                 Ok(Value::Set(Rc::new(RefCell::new(set))))
@@ -256,7 +260,7 @@ impl Vm<'_> {
             28 => Ok(Value::tuple(if args.is_empty() { Vec::new() } else { self.collect_iterable(&arg(0))? })),
             29 => {
                 if let Some(prompt) = args.first() {
-                    let text = self.to_str(prompt)?;
+                    let text = self.py_str(prompt)?;
                     self.write_out(&text);
                 }
                 self.flush();
@@ -432,7 +436,7 @@ impl Vm<'_> {
         };
         let result: Result<Value, runtime::RuntimeError> = match id {
             0 => math::sqrt(x(self, 0)?).map(Value::Float),
-            1 | 2 | 3 => {
+            1..=3 => {
                 let value = arg(0).unwrap_or_default();
                 if let Some(int) = value.as_int() {
                     return Ok(Value::from_int(int));
@@ -454,7 +458,7 @@ impl Vm<'_> {
                 let b = self.int_of(&arg(1).unwrap_or_default())?;
                 Ok(Value::from_int(math::gcd(&[a, b])))
             }
-            6 | 7 | 8 => {
+            6..=8 => {
                 let value = log_arg(self, arg(0).unwrap_or_default())?;
                 match id {
                     6 => {
@@ -491,7 +495,7 @@ impl Vm<'_> {
                 let code = arg(0).unwrap_or(Value::Int(0));
                 let exc = self.runtime_exc("SystemExit", String::new());
                 let Exc::Raised(instance) = &exc;
-                crate::interp::set_exception_args(instance, vec![code]);
+                crate::calls::set_exception_args(instance, vec![code]);
                 return Err(exc);
             }
             26 => {

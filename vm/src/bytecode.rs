@@ -12,7 +12,7 @@
 //! dependency's body changes.
 
 use rkyv::rancor::BoxedError;
-use rkyv::util::AlignedVec;
+pub use rkyv::util::AlignedVec;
 
 /// An operand of a register that may be absent ("use the default" / "no value").
 pub const NO_REG: u32 = 0x00FF_FFFF;
@@ -235,6 +235,8 @@ ops! {
     JUMP_IF_TRUE = 44 "jump_if_true" [Reg Target];
     JUMP_UNLESS_CMP_INT = 45 "jump_unless_cmp_int" [Reg Reg Cmp Target];
     JUMP_UNLESS_CMP = 46 "jump_unless_cmp" [Reg Reg Cmp Target];
+    // Loops test at the bottom: while there is a next item, store it and jump back to
+    // the body; fall through when done.
     FOR_RANGE = 47 "for_range" [Reg Reg Reg Reg Target];
     GET_ITER = 48 "get_iter" [Reg Reg];
     FOR_ITER = 49 "for_iter" [Reg Reg Target];
@@ -419,7 +421,7 @@ pub fn native_id(module: &str, name: &str) -> Option<u32> {
 }
 
 /// Methods of built-in types, by stable number: `(receiver type, method)`.
-pub const BMETHOD_NAMES: [(&str, &str); 59] = [
+pub const BMETHOD_NAMES: [(&str, &str); 60] = [
     ("str", "split"),
     ("str", "rsplit"),
     ("str", "join"),
@@ -479,6 +481,9 @@ pub const BMETHOD_NAMES: [(&str, &str); 59] = [
     ("str", "capitalize"),
     ("str", "isupper"),
     ("str", "islower"),
+    // `str.format` with keywords: receiver, positional count, positionals, a tuple of the
+    // keyword names, then the keyword values.
+    ("str", "format_kw"),
 ];
 
 /// The number of a built-in type's method.

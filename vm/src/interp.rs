@@ -12,9 +12,10 @@ use std::rc::Rc;
 
 use rkyv::rend::u32_le;
 
-use crate::bytecode::{ArchivedFunction, ArchivedModule, BinOp, CLASS_IMPORT_BIT, CmpOp, NO_REG, op};
+use crate::calls::{float_cmp, int_cmp, line_at, set_exception_args};
+use crate::bytecode::{ArchivedFunction, ArchivedModule, BinOp, CmpOp, NO_REG, op};
 use crate::runtime::IntStrLimit;
-use crate::value::{Class, FuncObj, InitKind, Instance, IterState, Key, MethodKind, Value};
+use crate::value::{Class, FuncObj, InitKind, Key, MethodKind, Value};
 
 /// How deeply natives may re-enter the interpreter (each level uses host stack).
 pub(crate) const MAX_NATIVE_DEPTH: usize = 200;
@@ -119,6 +120,8 @@ pub(crate) struct TbEntry {
 }
 
 pub(crate) struct Vm<'p> {
+    /// A reusable buffer for building strings.
+    pub scratch: String,
     /// The end of the current frame's registers (`regs` may be longer: it only grows).
     pub top: usize,
     pub mods: Vec<ModRt<'p>>,
@@ -145,7 +148,7 @@ impl<'p> Vm<'p> {
     /// Writes buffered output through to the host's stdout.
     /// Makes sure registers up to `len` exist (they are kept between calls).
     #[inline(always)]
-    fn grow(&mut self, len: usize) {
+    pub(crate) fn grow(&mut self, len: usize) {
         if self.regs.len() < len {
             self.regs.resize_with(len.max(self.regs.len() * 2), Value::default);
         }
@@ -154,7 +157,7 @@ impl<'p> Vm<'p> {
     /// Pops the registers from `base` up: values that own something are dropped now,
     /// immediates are left behind (registers are always written before they are read).
     #[inline(always)]
-    fn release(&mut self, base: usize) {
+    pub(crate) fn release(&mut self, base: usize) {
         let top = self.top.min(self.regs.len());
         if base < top {
             for slot in &mut self.regs[base..top] {
@@ -180,153 +183,6 @@ impl<'p> Vm<'p> {
             let _ = self.stdout.write_all(&self.out);
             self.out.clear();
         }
-    }
-
-    fn class_operand(&self, module: usize, operand: u32) -> Rc<Class> {
-        if operand & CLASS_IMPORT_BIT != 0 {
-            match &self.mods[module].imports[(operand & !CLASS_IMPORT_BIT) as usize] {
-                Resolved::Class(class) => class.clone(),
-                // The linker resolves class imports to classes only.
-                _ => self.exc_classes[0].clone(),
-            }
-        } else {
-            self.mods[module].classes[operand as usize].clone()
-        }
-    }
-
-    /// Pushes a frame for `fobj`, whose arguments are already in `args` (`None` = default).
-    pub(crate) fn push_frame(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>, ret: u32, boundary: bool) -> VmResult<()> {
-        if self.frames.len() >= self.recursion_limit {
-            return Err(self.recursion_error());
-        }
-        let info = &self.mods[fobj.module as usize].funcs[fobj.func as usize];
-        let (code, n_regs, n_params) = (info.code, info.n_regs, info.n_params);
-        if args.len() > n_params {
-            let name = info.arch.name.as_str().to_owned();
-            return Err(self.type_error(format!("{name}() takes {n_params} positional arguments but {} were given", args.len())));
-        }
-        let new_base = self.top;
-        self.grow(new_base + n_regs);
-        let n_args = args.len();
-        for (idx, arg) in args.into_iter().enumerate() {
-            let value = match arg {
-                Some(value) => value,
-                None => self.default_of(fobj, idx)?,
-            };
-            crate::value::assign(&mut self.regs[new_base + idx], value);
-        }
-        for idx in n_args..n_params {
-            let value = self.default_of(fobj, idx)?;
-            crate::value::assign(&mut self.regs[new_base + idx], value);
-        }
-        self.top = new_base + n_regs;
-        let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
-        self.frames.push(Frame { code, pc: 0, base: new_base, module: fobj.module, func: fobj.func, ret, closure, boundary });
-        Ok(())
-    }
-
-    fn default_of(&mut self, fobj: &Rc<FuncObj>, idx: usize) -> VmResult<Value> {
-        if let Some(Some(value)) = fobj.defaults.borrow().get(idx) {
-            return Ok(value.clone());
-        }
-        let info = &self.mods[fobj.module as usize].funcs[fobj.func as usize];
-        let name = info.arch.name.as_str().to_owned();
-        let param = info.arch.params.get(idx).map(|p| p.name.as_str().to_owned()).unwrap_or_default();
-        Err(self.type_error(format!("{name}() missing 1 required positional argument: '{param}'")))
-    }
-
-    /// Calls any callable value from native code and runs it to completion.
-    pub(crate) fn call_value(&mut self, callee: &Value, args: Vec<Value>) -> VmResult<Value> {
-        match callee {
-            Value::Function(fobj) => self.call_function(fobj, args.into_iter().map(Some).collect()),
-            Value::BoundMethod(bound) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(bound.0.clone());
-                all.extend(args);
-                self.call_value(&bound.1.clone(), all)
-            }
-            Value::Builtin(id) => self.call_builtin(*id, args, &[]),
-            Value::Native(id) => self.call_native(*id, args.into_iter().map(Some).collect()),
-            Value::BMethod(bound) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(bound.0.clone());
-                all.extend(args);
-                self.call_bmethod(bound.1, all.into_iter().map(Some).collect())
-            }
-            Value::Class(class) => self.construct(class, args.into_iter().map(Some).collect()),
-            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()))),
-        }
-    }
-
-    /// Runs a guest function to completion (re-entering the loop).
-    pub(crate) fn call_function(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>) -> VmResult<Value> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.recursion_error());
-        }
-        let depth = self.frames.len();
-        self.push_frame(fobj, args, NO_REG, true)?;
-        self.native_depth += 1;
-        let result = self.run_frames(depth);
-        self.native_depth -= 1;
-        result
-    }
-
-    /// Creates an instance and runs its initialiser to completion.
-    pub(crate) fn construct(&mut self, class: &Rc<Class>, args: Vec<Option<Value>>) -> VmResult<Value> {
-        let instance = self.allocate(class);
-        let init = class.init.borrow().clone();
-        match init {
-            InitKind::User(fobj) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(Some(instance.clone()));
-                all.extend(args);
-                self.call_function(&fobj, all)?;
-            }
-            InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
-            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
-            InitKind::None => {}
-        }
-        Ok(instance)
-    }
-
-    pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
-        let mut fields = vec![Value::None; class.slot_count()];
-        if class.dataclass.is_none() {
-            for (slot, default) in class.field_defaults.borrow().iter().enumerate() {
-                if let (Some(default), Some(field)) = (default, fields.get_mut(slot)) {
-                    *field = default.clone();
-                }
-            }
-        }
-        if class.is_exception {
-            let slot = class.args_slot();
-            fields[slot] = Value::tuple(Vec::new());
-        }
-        Value::Instance(Rc::new(Instance { class: class.clone(), fields: RefCell::new(fields) }))
-    }
-
-    fn dataclass_init(&mut self, class: &Rc<Class>, instance: &Value, args: Vec<Option<Value>>) -> VmResult<()> {
-        let Value::Instance(inst) = instance else { return Ok(()) };
-        for slot in 0..class.fields.len() {
-            let value = match args.get(slot).cloned().flatten() {
-                Some(value) => value,
-                None => match class.field_defaults.borrow().get(slot).cloned().flatten() {
-                    Some(default) => default,
-                    None => {
-                        return Err(self.type_error(format!(
-                            "{}.__init__() missing 1 required positional argument: '{}'",
-                            class.name, class.fields[slot]
-                        )));
-                    }
-                },
-            };
-            inst.fields.borrow_mut()[slot] = value;
-        }
-        if let Some((_, post_init, _)) = class.method(names::POST_INIT) {
-            let post_init = post_init.clone();
-            self.call_function(&post_init, vec![Some(instance.clone())])?;
-        }
-        Ok(())
     }
 
     /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
@@ -379,12 +235,23 @@ impl<'p> Vm<'p> {
 
         macro_rules! w {
             ($i:expr) => {
-                code[pc + $i].to_native() as usize
+                // SAFETY: the verifier proved that no instruction is truncated, that
+                // jumps land on instruction starts and that code cannot run off its end.
+                {
+                    let at = pc + $i;
+                    unsafe { code.get_unchecked(at) }.to_native() as usize
+                }
             };
         }
         macro_rules! reg {
             ($r:expr) => {
-                self.regs[base + $r]
+                // SAFETY: the verifier proved every register operand is below the
+                // function's register count, and `grow` keeps `regs` at least
+                // `base + n_regs` long for the running frame.
+                (*{
+                    let idx = base + $r;
+                    unsafe { self.regs.get_unchecked(idx) }
+                })
             };
         }
         macro_rules! set {
@@ -465,13 +332,26 @@ impl<'p> Vm<'p> {
         }
 
         loop {
-            let word = code[pc].to_native();
+            // SAFETY: as for `w!`: `pc` is always an instruction start inside the code.
+            let word = unsafe { code.get_unchecked(pc) }.to_native();
             let a = (word >> 8) as usize;
             match word as u8 {
                 op::NOP => pc += 1,
                 op::MOVE => {
-                    let value = reg!(w!(1)).clone();
-                    set!(a, value);
+                    match &reg!(w!(1)) {
+                        Value::Int(i) => {
+                            let i = *i;
+                            set_int!(a, i);
+                        }
+                        Value::Float(f) => {
+                            let f = *f;
+                            set_float!(a, f);
+                        }
+                        other => {
+                            let value = other.clone();
+                            set!(a, value);
+                        }
+                    }
                     pc += 2;
                 }
                 op::LOAD_CONST => {
@@ -532,7 +412,7 @@ impl<'p> Vm<'p> {
                     pc += 1;
                 }
                 op::MAKE_CELL => {
-                    let value = std::mem::take(&mut reg!(a));
+                    let value = std::mem::take(&mut self.regs[base + a]);
                     set!(a, Value::Cell(Rc::new(RefCell::new(value))));
                     pc += 1;
                 }
@@ -855,9 +735,9 @@ impl<'p> Vm<'p> {
                         set_int!(w!(3), cur);
                         // Past i64::MAX the loop would have ended anyway: stop it.
                         set_int!(a, cur.checked_add(step).unwrap_or(stop));
-                        pc += 5;
-                    } else {
                         pc = w!(4);
+                    } else {
+                        pc += 5;
                     }
                 }
                 op::GET_ITER => {
@@ -874,9 +754,9 @@ impl<'p> Vm<'p> {
                     match next {
                         Some(value) => {
                             set!(w!(1), value);
-                            pc += 3;
+                            pc = w!(2);
                         }
-                        None => pc = w!(2),
+                        None => pc += 3,
                     }
                 }
                 op::FOR_LIST => {
@@ -894,9 +774,9 @@ impl<'p> Vm<'p> {
                         Some(item) => {
                             set!(w!(2), item);
                             set_int!(w!(1), idx as i64 + 1);
-                            pc += 4;
+                            pc = w!(3);
                         }
-                        None => pc = w!(3),
+                        None => pc += 4,
                     }
                 }
                 op::CALL => {
@@ -1098,6 +978,26 @@ impl<'p> Vm<'p> {
                         pc += 5;
                         continue;
                     }
+                    if id == crate::builtins::BM_DICT_GET && argc == 3 {
+                        let found = match (&reg!(w!(3)), &reg!(w!(4))) {
+                            (Value::Dict(dict), key @ (Value::Str(_) | Value::Int(_))) => {
+                                Some(dict.borrow().get(&Key::native(key.clone())).cloned())
+                            }
+                            _ => None,
+                        };
+                        if let Some(found) = found {
+                            let value = match found {
+                                Some(value) => value,
+                                None => {
+                                    let r = w!(5);
+                                    if r as u32 == NO_REG { Value::None } else { reg!(r).clone() }
+                                }
+                            };
+                            set!(a, value);
+                            pc += 6;
+                            continue;
+                        }
+                    }
                     let args = gather!(3, argc);
                     save_pc!(pc);
                     let value = tri!(self.call_bmethod(id, args));
@@ -1105,7 +1005,7 @@ impl<'p> Vm<'p> {
                     pc += 3 + argc;
                 }
                 op::RETURN | op::RETURN_NONE => {
-                    let value = if word as u8 == op::RETURN { std::mem::take(&mut reg!(a)) } else { Value::None };
+                    let value = if word as u8 == op::RETURN { std::mem::take(&mut self.regs[base + a]) } else { Value::None };
                     let Some(frame) = self.frames.pop() else { return Ok(value) };
                     self.release(frame.base);
                     if frame.boundary {
@@ -1122,13 +1022,20 @@ impl<'p> Vm<'p> {
                     }
                 }
                 op::GET_FIELD => {
-                    let value = match &reg!(w!(1)) {
-                        Value::Instance(inst) => inst.fields.borrow().get(w!(2)).cloned(),
-                        _ => None,
+                    let fast = match &reg!(w!(1)) {
+                        Value::Instance(inst) => match inst.fields.borrow().get(w!(2)) {
+                            Some(Value::Float(f)) => Fast::Float(*f),
+                            Some(Value::Int(i)) => Fast::Int(*i),
+                            Some(other) => Fast::Other(other.clone()),
+                            None => Fast::Missing,
+                        },
+                        _ => Fast::Missing,
                     };
-                    match value {
-                        Some(value) => reg!(a) = value,
-                        None => {
+                    match fast {
+                        Fast::Float(f) => set_float!(a, f),
+                        Fast::Int(i) => set_int!(a, i),
+                        Fast::Other(value) => set!(a, value),
+                        Fast::Missing => {
                             let obj = reg!(w!(1)).clone();
                             tri!(Err(self.field_error(&obj)))
                         }
@@ -1136,11 +1043,22 @@ impl<'p> Vm<'p> {
                     pc += 3;
                 }
                 op::SET_FIELD => {
-                    let value = reg!(w!(2)).clone();
-                    let ok = match &reg!(a) {
-                        Value::Instance(inst) => match inst.fields.borrow_mut().get_mut(w!(1)) {
+                    let slot_idx = w!(1);
+                    let ok = match (&reg!(a), &reg!(w!(2))) {
+                        (Value::Instance(inst), Value::Float(f)) => match inst.fields.borrow_mut().get_mut(slot_idx) {
+                            Some(Value::Float(slot)) => {
+                                *slot = *f;
+                                true
+                            }
                             Some(slot) => {
-                                *slot = value;
+                                crate::value::assign(slot, Value::Float(*f));
+                                true
+                            }
+                            None => false,
+                        },
+                        (Value::Instance(inst), value) => match inst.fields.borrow_mut().get_mut(slot_idx) {
+                            Some(slot) => {
+                                crate::value::assign(slot, value.clone());
                                 true
                             }
                             None => false,
@@ -1199,6 +1117,39 @@ impl<'p> Vm<'p> {
                 op::BUILD_LIST | op::BUILD_TUPLE | op::BUILD_SET | op::UNPACK | op::CONCAT => {
                     let n = w!(1);
                     let opcode = word as u8;
+                    if opcode == op::CONCAT {
+                        // f-string pieces: strs are copied, other values converted with str().
+                        let mut text = std::mem::take(&mut self.scratch);
+                        text.clear();
+                        let mut failure = None;
+                        for idx in 0..n {
+                            match &reg!(w!(2 + idx)) {
+                                Value::Str(piece) => text.push_str(piece.as_str()),
+                                Value::Int(v) => {
+                                    use std::fmt::Write as _;
+                                    let _ = write!(text, "{v}");
+                                }
+                                other => {
+                                    let other = other.clone();
+                                    match self.py_str(&other) {
+                                        Ok(piece) => text.push_str(&piece),
+                                        Err(err) => {
+                                            failure = Some(err);
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        let value = Value::str(text.as_str());
+                        self.scratch = text;
+                        if let Some(err) = failure {
+                            tri!(Err(err));
+                        }
+                        set!(a, value);
+                        pc += 2 + n;
+                        continue;
+                    }
                     if opcode == op::UNPACK {
                         let source = reg!(a).clone();
                         let items = tri!(self.unpack(&source, n));
@@ -1227,7 +1178,8 @@ impl<'p> Vm<'p> {
                         _ => {
                             let mut set = crate::value::new_set();
                             for item in items {
-                                set.insert(Key(item));
+                                let key_ = tri!(self.key(item));
+                                set.insert(key_);
                             }
                             Value::Set(Rc::new(RefCell::new(set)))
                         }
@@ -1241,7 +1193,8 @@ impl<'p> Vm<'p> {
                     for idx in 0..n {
                         let key = reg!(w!(2 + 2 * idx)).clone();
                         let value = reg!(w!(3 + 2 * idx)).clone();
-                        dict.insert(Key(key), value);
+                        let key_ = tri!(self.key(key));
+                        dict.insert(key_, value);
                     }
                     set!(a, Value::Dict(Rc::new(RefCell::new(dict))));
                     pc += 2 + 2 * n;
@@ -1255,16 +1208,18 @@ impl<'p> Vm<'p> {
                 }
                 op::SET_ADD => {
                     let item = reg!(w!(1)).clone();
+                    let key_ = tri!(self.key(item));
                     if let Value::Set(set) = &reg!(a) {
-                        set.borrow_mut().insert(Key(item));
+                        set.borrow_mut().insert(key_);
                     }
                     pc += 2;
                 }
                 op::DICT_INSERT => {
                     let key = reg!(w!(1)).clone();
                     let value = reg!(w!(2)).clone();
+                    let key_ = tri!(self.key(key));
                     if let Value::Dict(dict) = &reg!(a) {
-                        dict.borrow_mut().insert(Key(key), value);
+                        dict.borrow_mut().insert(key_, value);
                     }
                     pc += 3;
                 }
@@ -1295,12 +1250,20 @@ impl<'p> Vm<'p> {
                     let value = reg!(w!(2)).clone();
                     let done = match (&reg!(a), &reg!(w!(1))) {
                         (Value::List(list), Value::Int(i)) if *i >= 0 => match list.borrow_mut().get_mut(*i as usize) {
+                            Some(Value::Bool(slot)) if matches!(value, Value::Bool(_)) => {
+                                *slot = matches!(value, Value::Bool(true));
+                                true
+                            }
                             Some(slot) => {
-                                *slot = value.clone();
+                                crate::value::assign(slot, value.clone());
                                 true
                             }
                             None => false,
                         },
+                        (Value::Dict(dict), key) if matches!(key, Value::Str(_) | Value::Int(_)) => {
+                            dict.borrow_mut().insert(Key::native(key.clone()), value.clone());
+                            true
+                        }
                         _ => false,
                     };
                     if !done {
@@ -1357,7 +1320,8 @@ impl<'p> Vm<'p> {
                 op::INIT_MODULE => {
                     let dep = self.mods[module].deps[a];
                     pc += 1;
-                    if self.mods[dep].state == InitState::NotStarted {
+                    // A namespace package has no code of its own (`usize::MAX`).
+                    if dep < self.mods.len() && self.mods[dep].state == InitState::NotStarted {
                         self.mods[dep].state = InitState::Running;
                         save_pc!(pc);
                         let init = self.mods[dep].arch.init.to_native() as usize;
@@ -1373,194 +1337,19 @@ impl<'p> Vm<'p> {
             }
         }
     }
-
-    fn defaults_vector(&self, module: usize, func: usize, values: Vec<Option<Value>>) -> Vec<Option<Value>> {
-        let params = &self.mods[module].funcs[func].arch.params;
-        let mut values = values.into_iter();
-        params.iter().map(|param| if param.has_default { values.next().flatten() } else { None }).collect()
-    }
-
-    fn dispatch_method(&mut self, name: u32, receiver: Option<Value>) -> VmResult<CallTarget> {
-        match receiver {
-            Some(Value::Instance(inst)) => match inst.class.method(name) {
-                Some((_, fobj, _)) => Ok(CallTarget::Func(fobj.clone())),
-                None if name == names::INIT => Ok(CallTarget::SuperInit(inst.class.clone())),
-                None => {
-                    let text = self.name_table[name as usize].clone();
-                    Err(self.attribute_error(&inst.class.name, &text))
-                }
-            },
-            Some(Value::Class(class)) => match class.method(name) {
-                Some((_, fobj, _)) => Ok(CallTarget::Func(fobj.clone())),
-                None => {
-                    let text = self.name_table[name as usize].clone();
-                    Err(self.attribute_error(&class.name, &text))
-                }
-            },
-            other => {
-                let text = self.name_table[name as usize].clone();
-                let type_name = other.map(|v| v.type_name()).unwrap_or_default();
-                Err(self.attribute_error(&type_name, &text))
-            }
-        }
-    }
-
-    fn construct_without_user_init(&mut self, class: &Rc<Class>, instance: Value, args: Vec<Option<Value>>) -> VmResult<Value> {
-        let init = class.init.borrow().clone();
-        match init {
-            InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
-            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
-            InitKind::User(fobj) => {
-                let mut all = vec![Some(instance.clone())];
-                all.extend(args);
-                self.call_function(&fobj, all)?;
-            }
-            InitKind::None => {}
-        }
-        Ok(instance)
-    }
-
-    fn class_attr(&mut self, class: &Rc<Class>, name: u32) -> VmResult<Value> {
-        let mut current = Some(class.clone());
-        while let Some(cls) = current {
-            if let Some((_, value)) = cls.attrs.borrow().iter().find(|(n, _)| *n == name) {
-                return Ok(value.clone());
-            }
-            if let Some(slot) = cls.fields.iter().position(|f| *f == self.name_table[name as usize])
-                && let Some(Some(default)) = cls.field_defaults.borrow().get(slot)
-            {
-                return Ok(default.clone());
-            }
-            current = cls.base.clone();
-        }
-        match class.method(name) {
-            Some((_, fobj, MethodKind::Class)) => {
-                Ok(Value::BoundMethod(Rc::new((Value::Class(class.clone()), Value::Function(fobj.clone())))))
-            }
-            Some((_, fobj, _)) => Ok(Value::Function(fobj.clone())),
-            None => {
-                let text = self.name_table[name as usize].clone();
-                Err(self.attribute_error(&class.name, &text))
-            }
-        }
-    }
-
-    fn field_error(&mut self, obj: &Value) -> Exc {
-        match obj {
-            Value::None => self.runtime_exc("AttributeError", "'NoneType' object has no attribute".into()),
-            other => {
-                let name = other.type_name();
-                self.runtime_exc("AttributeError", format!("'{name}' object has no such attribute"))
-            }
-        }
-    }
-
-    fn attribute_error(&mut self, type_name: &str, attr: &str) -> Exc {
-        self.runtime_exc("AttributeError", format!("'{type_name}' object has no attribute '{attr}'"))
-    }
 }
 
-enum CallTarget {
+/// A field read, split so immediates are written into registers without a temporary.
+enum Fast {
+    Float(f64),
+    Int(i64),
+    Other(Value),
+    Missing,
+}
+
+pub(crate) enum CallTarget {
     Func(Rc<FuncObj>),
     New(Rc<Class>),
     SuperInit(Rc<Class>),
     Value(Value),
-}
-
-/// Stores `args` as an exception's arguments tuple.
-pub(crate) fn set_exception_args(instance: &Value, args: Vec<Value>) {
-    if let Value::Instance(inst) = instance {
-        let slot = inst.class.args_slot();
-        if let Some(entry) = inst.fields.borrow_mut().get_mut(slot) {
-            *entry = Value::tuple(args);
-        }
-    }
-}
-
-pub(crate) fn int_cmp(cmp: CmpOp, x: i64, y: i64) -> bool {
-    match cmp {
-        CmpOp::Eq | CmpOp::Is => x == y,
-        CmpOp::Ne | CmpOp::IsNot => x != y,
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-        CmpOp::In | CmpOp::NotIn => false,
-    }
-}
-
-fn float_cmp(cmp: CmpOp, x: f64, y: f64) -> bool {
-    match cmp {
-        CmpOp::Eq => x == y,
-        CmpOp::Ne => x != y,
-        CmpOp::Lt => x < y,
-        CmpOp::Le => x <= y,
-        CmpOp::Gt => x > y,
-        CmpOp::Ge => x >= y,
-        CmpOp::Is => x.to_bits() == y.to_bits(),
-        CmpOp::IsNot => x.to_bits() != y.to_bits(),
-        CmpOp::In | CmpOp::NotIn => false,
-    }
-}
-
-/// The source line of the instruction at `pc`.
-pub(crate) fn line_at(func: &ArchivedFunction, pc: usize) -> u32 {
-    let mut line = func.first_line.to_native();
-    for entry in func.lines.iter() {
-        if entry.pc.to_native() as usize > pc {
-            break;
-        }
-        line = entry.line.to_native();
-    }
-    line
-}
-
-/// Iterator states step without calling guest code.
-impl Vm<'_> {
-    pub(crate) fn iter_next(&self, state: &mut IterState) -> Option<Value> {
-        match state {
-            IterState::Seq(seq, idx) => {
-                let item = match seq {
-                    Value::List(list) => list.borrow().get(*idx).cloned(),
-                    Value::Tuple(items) => items.get(*idx).cloned(),
-                    _ => None,
-                };
-                *idx += 1;
-                item
-            }
-            IterState::Str(text, pos) => {
-                let rest = text.as_str().get(*pos..)?;
-                let c = rest.chars().next()?;
-                *pos += c.len_utf8();
-                Some(Value::str(c.to_string()))
-            }
-            IterState::Range(cur, stop, step) => {
-                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                    let value = *cur;
-                    *cur = cur.checked_add(*step).unwrap_or(*stop);
-                    Some(Value::Int(value))
-                } else {
-                    None
-                }
-            }
-            IterState::Items(items, idx) => {
-                let item = items.get(*idx).cloned();
-                *idx += 1;
-                item
-            }
-            IterState::Enumerate(inner, count) => {
-                let item = self.iter_next(inner)?;
-                let value = Value::tuple(vec![Value::Int(*count), item]);
-                *count += 1;
-                Some(value)
-            }
-            IterState::Zip(iters) => {
-                let mut items = Vec::with_capacity(iters.len());
-                for iter in iters.iter_mut() {
-                    items.push(self.iter_next(iter)?);
-                }
-                Some(Value::tuple(items))
-            }
-        }
-    }
 }

@@ -7,6 +7,7 @@ pub mod runtime;
 
 pub mod bytecode;
 mod builtins;
+mod calls;
 pub mod disasm;
 mod interp;
 mod link;

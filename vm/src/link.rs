@@ -89,7 +89,7 @@ impl LoadedModule {
     /// region does) or it is copied into an aligned buffer.
     pub fn from_shared(bytes: Arc<dyn AsRef<[u8]> + Send + Sync>, path: impl Into<String>) -> LoadedModule {
         let slice = (*bytes).as_ref();
-        if (slice.as_ptr() as usize) % 16 != 0 {
+        if !(slice.as_ptr() as usize).is_multiple_of(16) {
             let mut aligned = AlignedVec::<16>::with_capacity(slice.len());
             aligned.extend_from_slice(slice);
             return LoadedModule::from_aligned(aligned, path);
@@ -150,9 +150,10 @@ impl Program {
             let archived = module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
             let this = names[idx].clone();
             for dep in archived.deps.iter() {
-                match index.get(dep.as_str()) {
-                    Some(&d) => edges[idx].push(d),
-                    None => return Err(LinkError::MissingModule { module: this.clone(), dep: dep.as_str().to_owned() }),
+                // A dependency without code is a namespace package (a directory without
+                // `__init__.py`): importing it runs nothing.
+                if let Some(&d) = index.get(dep.as_str()) {
+                    edges[idx].push(d);
                 }
             }
             for import in archived.imports.iter() {
@@ -234,6 +235,7 @@ impl Program {
             }
         }
         let mut vm = Vm {
+            scratch: String::new(),
             top: 0,
             mods: Vec::with_capacity(archived.len()),
             regs: Vec::with_capacity(1 << 12),
@@ -431,7 +433,7 @@ impl Program {
                 id: *next_id,
             }));
         }
-        let deps = arch.deps.iter().map(|d| self.names.iter().position(|n| n == d.as_str()).unwrap_or(idx)).collect();
+        let deps = arch.deps.iter().map(|d| self.names.iter().position(|n| n == d.as_str()).unwrap_or(usize::MAX)).collect();
         ModRt {
             arch,
             name: arch.name.as_str().to_owned(),
@@ -457,7 +459,7 @@ impl Program {
                 Some(Value::Int(code)) => *code as i32,
                 Some(Value::Bool(b)) => i32::from(*b),
                 Some(other) => {
-                    let text = vm.to_str(other).unwrap_or_default();
+                    let text = vm.py_str(other).unwrap_or_default();
                     let _ = writeln!(stderr, "{text}");
                     1
                 }
@@ -471,7 +473,7 @@ impl Program {
             let name = if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
             text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
         }
-        let message = vm.to_str(exc).unwrap_or_default();
+        let message = vm.py_str(exc).unwrap_or_default();
         let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {
             inst.class.name.clone()
         } else {

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::bytecode::CmpOp;
 use crate::interp::{Exc, Vm, VmResult};
 use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeError, str_ops};
 use crate::value::{IterState, Key, Value};
@@ -120,7 +119,13 @@ impl Vm<'_> {
                     56 => Ok(Value::str(str_ops::capitalize(text))),
                     57 => Ok(Value::Bool(str_ops::isupper(text))),
                     58 => Ok(Value::Bool(str_ops::islower(text))),
-                    20 => Ok(Value::list(str_ops::splitlines(text, false).into_iter().map(Value::str).collect())),
+                    20 => {
+                        let keepends = match arg(1) {
+                            Some(v) => self.truthy(&v)?,
+                            None => false,
+                        };
+                        Ok(Value::list(str_ops::splitlines(text, keepends).into_iter().map(Value::str).collect()))
+                    }
                     21 => {
                         let width = opt_int(self, arg(1))?.unwrap_or(0);
                         str_ops::zfill(text, width).map(Value::str)
@@ -141,9 +146,26 @@ impl Vm<'_> {
                         }
                         .map(Value::str)
                     }
-                    25 => {
-                        let values: Vec<Value> = args.iter().skip(1).map(|v| v.clone().unwrap_or_default()).collect();
-                        let mut format_args = VmFormatArgs { vm: self, args: values, error: None };
+                    25 | 59 => {
+                        let mut values: Vec<Value> = args.iter().skip(1).map(|v| v.clone().unwrap_or_default()).collect();
+                        let mut keywords = Vec::new();
+                        if id == 59 {
+                            let n_pos = match values.first() {
+                                Some(Value::Int(n)) => (*n).max(0) as usize,
+                                _ => 0,
+                            };
+                            let rest = values.split_off(1.min(values.len()));
+                            let (positional, tail) = rest.split_at(n_pos.min(rest.len()));
+                            if let Some((Value::Tuple(names), kw_values)) = tail.split_first() {
+                                for (name, value) in names.iter().zip(kw_values) {
+                                    if let Value::Str(name) = name {
+                                        keywords.push((name.as_str().to_owned(), value.clone()));
+                                    }
+                                }
+                            }
+                            values = positional.to_vec();
+                        }
+                        let mut format_args = VmFormatArgs { vm: self, args: values, keywords, error: None };
                         let result = runtime::format_template(text, &mut format_args);
                         if let Some(error) = format_args.error.take() {
                             return Err(error);
@@ -186,11 +208,26 @@ impl Vm<'_> {
                         None => Err(self.runtime_exc("IndexError", "pop index out of range".into())),
                     }
                 }
-                30 | 31 | 32 => {
+                30..=32 => {
                     let target = raw(1).unwrap_or_default();
                     let items = list.borrow().clone();
+                    let len = items.len() as i64;
+                    let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) } as usize;
+                    let (lo, hi) = if id == 31 {
+                        let lo = match arg(2) {
+                            Some(v) => clamp(self.int_of(&v)?.to_i64_saturating()),
+                            None => 0,
+                        };
+                        let hi = match arg(3) {
+                            Some(v) => clamp(self.int_of(&v)?.to_i64_saturating()),
+                            None => items.len(),
+                        };
+                        (lo, hi.max(lo))
+                    } else {
+                        (0, items.len())
+                    };
                     let mut count = 0;
-                    for (pos, item) in items.iter().enumerate() {
+                    for (pos, item) in items.iter().enumerate().take(hi).skip(lo) {
                         if item.is(&target) || self.eq(item, &target)? {
                             match id {
                                 30 => {
@@ -237,7 +274,8 @@ impl Vm<'_> {
                 37 => {
                     let key = raw(1).unwrap_or_default();
                     self.check_hashable(&key)?;
-                    let found = dict.borrow().get(&Key(key)).cloned();
+                    let key_ = self.key(key)?;
+                    let found = dict.borrow().get(&key_).cloned();
                     Ok(found.or_else(|| raw(2)).unwrap_or_default())
                 }
                 38 => {
@@ -254,7 +292,8 @@ impl Vm<'_> {
                 }
                 41 => {
                     let key = raw(1).unwrap_or_default();
-                    let removed = dict.borrow_mut().shift_remove(&Key(key.clone()));
+                    let key_ = self.key(key.clone())?;
+                    let removed = dict.borrow_mut().shift_remove(&key_);
                     match (removed, args.get(2).cloned().flatten()) {
                         (Some(value), _) => Ok(value),
                         (None, Some(default)) => Ok(default),
@@ -266,7 +305,8 @@ impl Vm<'_> {
                     self.check_hashable(&key)?;
                     let default = raw(2).unwrap_or_default();
                     let mut dict = dict.borrow_mut();
-                    Ok(dict.entry(Key(key)).or_insert(default).clone())
+                    let key_ = self.key(key)?;
+                    Ok(dict.entry(key_).or_insert(default).clone())
                 }
                 43 => {
                     if let Some(Value::Dict(other)) = raw(1) {
@@ -289,12 +329,14 @@ impl Vm<'_> {
                 46 => {
                     let item = raw(1).unwrap_or_default();
                     self.check_hashable(&item)?;
-                    set.borrow_mut().insert(Key(item));
+                    let key_ = self.key(item)?;
+                    set.borrow_mut().insert(key_);
                     Ok(Value::None)
                 }
                 47 | 48 => {
                     let item = raw(1).unwrap_or_default();
-                    let removed = set.borrow_mut().shift_remove(&Key(item.clone()));
+                    let key_ = self.key(item.clone())?;
+                    let removed = set.borrow_mut().shift_remove(&key_);
                     if !removed && id == 47 {
                         return Err(self.key_error(&item));
                     }
@@ -304,11 +346,11 @@ impl Vm<'_> {
                     let first = set.borrow_mut().shift_remove_index(0);
                     match first {
                         Some(key) => Ok(key.0),
-                        None => Err(self.runtime_exc("KeyError", "'pop from an empty set'".into())),
+                        None => Err(self.runtime_exc("KeyError", "pop from an empty set".into())),
                     }
                 }
                 50..=53 => {
-                    let other: Vec<Key> = self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key).collect();
+                    let other: Vec<Key> = self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key::native).collect();
                     let other_set: crate::value::Set = other.iter().cloned().collect();
                     let mine = set.borrow();
                     let result: crate::value::Set = match id {
@@ -338,6 +380,7 @@ impl Vm<'_> {
 struct VmFormatArgs<'v, 'p> {
     vm: &'v mut Vm<'p>,
     args: Vec<Value>,
+    keywords: Vec<(String, Value)>,
     /// A guest exception raised while formatting (reported instead of the text error).
     error: Option<Exc>,
 }
@@ -347,8 +390,8 @@ impl FormatArgs for VmFormatArgs<'_, '_> {
         self.args.len()
     }
 
-    fn has_keyword(&self, _name: &str) -> bool {
-        false
+    fn has_keyword(&self, name: &str) -> bool {
+        self.keywords.iter().any(|(n, _)| n == name)
     }
 
     fn format_field(
@@ -358,10 +401,12 @@ impl FormatArgs for VmFormatArgs<'_, '_> {
         conversion: Option<runtime::Conversion>,
         spec: &str,
     ) -> RtResult<String> {
-        let FieldKey::Index(idx) = key else {
-            return Err(RuntimeError::new(runtime::ExcKind::KeyError, "format key"));
+        let mut value = match key {
+            FieldKey::Index(idx) => self.args.get(idx).cloned().unwrap_or_default(),
+            FieldKey::Name(name) => {
+                self.keywords.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
+            }
         };
-        let mut value = self.args.get(idx).cloned().unwrap_or_default();
         for access in accessors {
             if let FieldAccess::Index(i) = access {
                 let index = Value::Int(*i as i64);
@@ -390,6 +435,3 @@ impl FormatArgs for VmFormatArgs<'_, '_> {
         }
     }
 }
-
-#[allow(dead_code)]
-fn unused(_: CmpOp) {}

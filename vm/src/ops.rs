@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 use crate::bytecode::{BinOp, CmpOp};
-use crate::interp::{Exc, Vm, VmResult, names, set_exception_args};
+use crate::calls::set_exception_args;
+use crate::interp::{Exc, Vm, VmResult, names};
 use crate::runtime::{self, ExcKind, Int, IntPow, RuntimeError, SliceIndices, float_ops, resolve_index};
 use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
 
@@ -239,7 +240,7 @@ impl Vm<'_> {
             let value = items.get(next).cloned().unwrap_or_default();
             next += 1;
             let text = match kind {
-                's' => self.to_str(&value)?,
+                's' => self.py_str(&value)?,
                 'r' => self.repr(&value)?,
                 'd' | 'i' => {
                     let int = match &value {
@@ -465,11 +466,13 @@ impl Vm<'_> {
             },
             Value::Dict(dict) => {
                 self.check_hashable(item)?;
-                Ok(dict.borrow().contains_key(&Key(item.clone())))
+                let key_ = self.key(item.clone())?;
+                Ok(dict.borrow().contains_key(&key_))
             }
             Value::Set(set) => {
                 self.check_hashable(item)?;
-                Ok(set.borrow().contains(&Key(item.clone())))
+                let key_ = self.key(item.clone())?;
+                Ok(set.borrow().contains(&key_))
             }
             Value::List(list) => {
                 let items = list.borrow().clone();
@@ -524,6 +527,17 @@ impl Vm<'_> {
                 Ok(())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// A dict/set key: Python's hash, running a user `__hash__` when the class has one.
+    pub(crate) fn key(&mut self, value: Value) -> VmResult<Key> {
+        match &value {
+            Value::Str(_) | Value::Int(_) => Ok(Key::native(value)),
+            _ => {
+                let hash = self.hash(&value)?;
+                Ok(Key(value, hash))
+            }
         }
     }
 
@@ -691,7 +705,7 @@ impl Vm<'_> {
     }
 
     /// `str(value)`.
-    pub(crate) fn to_str(&mut self, value: &Value) -> VmResult<String> {
+    pub(crate) fn py_str(&mut self, value: &Value) -> VmResult<String> {
         match value {
             Value::Str(s) => Ok(s.as_str().to_owned()),
             Value::Instance(inst) => {
@@ -710,7 +724,7 @@ impl Vm<'_> {
                         1 if inst.class.name == "KeyError" || inst.class.is_subclass_of_name("KeyError") => {
                             self.repr(&args[0])
                         }
-                        1 => self.to_str(&args[0]),
+                        1 => self.py_str(&args[0]),
                         _ => self.repr(&Value::tuple(args)),
                     };
                 }
@@ -728,12 +742,12 @@ impl Vm<'_> {
             _ => String::new(),
         };
         let value = match conversion {
-            1 => Value::str(self.to_str(value)?),
+            1 => Value::str(self.py_str(value)?),
             2 | 3 => Value::str(self.repr(value)?),
             _ => value.clone(),
         };
         if spec_text.is_empty() {
-            return self.to_str(&value);
+            return self.py_str(&value);
         }
         let result = match &value {
             Value::Bool(b) => runtime::format_bool(*b, &spec_text),
@@ -744,7 +758,7 @@ impl Vm<'_> {
             Value::Float(f) => runtime::format_float(*f, &spec_text),
             Value::Str(s) => runtime::format_str(s.as_str(), &spec_text),
             other => {
-                let text = self.to_str(other)?;
+                let text = self.py_str(other)?;
                 if spec_text.is_empty() {
                     Ok(text)
                 } else {
@@ -781,7 +795,8 @@ impl Vm<'_> {
             }
             Value::Dict(dict) => {
                 self.check_hashable(index)?;
-                let found = dict.borrow().get(&Key(index.clone())).cloned();
+                let key_ = self.key(index.clone())?;
+                let found = dict.borrow().get(&key_).cloned();
                 match found {
                     Some(value) => Ok(value),
                     None => Err(self.key_error(index)),
@@ -825,7 +840,8 @@ impl Vm<'_> {
             }
             Value::Dict(dict) => {
                 self.check_hashable(index)?;
-                dict.borrow_mut().insert(Key(index.clone()), value);
+                let key_ = self.key(index.clone())?;
+                dict.borrow_mut().insert(key_, value);
                 Ok(())
             }
             Value::Instance(inst) => match inst.class.method(names::SETITEM) {
@@ -857,7 +873,8 @@ impl Vm<'_> {
                 }
             }
             Value::Dict(dict) => {
-                let removed = dict.borrow_mut().shift_remove(&Key(index.clone()));
+                let key_ = self.key(index.clone())?;
+                let removed = dict.borrow_mut().shift_remove(&key_);
                 match removed {
                     Some(_) => Ok(()),
                     None => Err(self.key_error(index)),

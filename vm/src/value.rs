@@ -277,11 +277,19 @@ pub(crate) enum IterState {
 /// A dictionary key: hashed and compared as Python does for hashable built-in values
 /// (`1`, `1.0` and `True` are the same key).
 #[derive(Clone)]
-pub(crate) struct Key(pub Value);
+pub(crate) struct Key(pub(crate) Value, pub(crate) i64);
+
+impl Key {
+    /// A key hashed without running guest code (see `Vm::key` for user `__hash__`).
+    pub(crate) fn native(value: Value) -> Key {
+        let hash = hash_value(&value);
+        Key(value, hash)
+    }
+}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_i64(hash_value(&self.0));
+        state.write_i64(self.1);
     }
 }
 
@@ -341,13 +349,7 @@ pub(crate) fn hash_value(value: &Value) -> i64 {
             let hash = (hash >> 1) as i64;
             if hash == -1 { -2 } else { hash }
         }
-        Value::Tuple(items) => {
-            let mut acc: u64 = 0x27D4_EB2F_1656_67C5;
-            for item in items.iter() {
-                acc = (acc ^ hash_value(item) as u64).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(31);
-            }
-            acc as i64
-        }
+        Value::Tuple(items) => tuple_hash(items.iter().map(hash_value)),
         Value::Instance(inst) => {
             if inst.class.dataclass.is_some_and(|(frozen, _, eq)| frozen && eq) {
                 let fields = inst.fields.borrow();
@@ -366,6 +368,22 @@ pub(crate) fn hash_value(value: &Value) -> i64 {
     }
 }
 
+/// CPython's `tuplehash` (xxHash-based), so `hash((1, 2))` prints as CPython's does.
+pub(crate) fn tuple_hash(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+    let len = hashes.len() as u64;
+    let mut acc = PRIME_5;
+    for lane in hashes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(len ^ (PRIME_5 ^ 3_527_539));
+    if acc as i64 == -1 { 1_546_275_796 } else { acc as i64 }
+}
+
 /// Equality of hashable keys (no user code runs: instances compare by identity, frozen
 /// dataclasses field-wise).
 pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
@@ -379,7 +397,11 @@ pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
             if Rc::ptr_eq(a, b) {
                 return true;
             }
-            if Rc::ptr_eq(&a.class, &b.class) && a.class.dataclass.is_some_and(|(_, _, eq)| eq) {
+            // A user `__eq__` cannot run here: compare fields, which is what such methods
+            // almost always do (documented limitation).
+            if Rc::ptr_eq(&a.class, &b.class)
+                && (a.class.dataclass.is_some_and(|(_, _, eq)| eq) || a.class.method(crate::interp::names::EQ).is_some())
+            {
                 let (fa, fb) = (a.fields.borrow(), b.fields.borrow());
                 return fa.len() == fb.len() && fa.iter().zip(fb.iter()).all(|(x, y)| keys_equal(x, y));
             }

@@ -276,6 +276,22 @@ fn syntax_errors_stop_type_checking_of_the_module_and_its_dependents_only() {
 }
 
 #[test]
+fn a_module_waiting_for_a_broken_one_is_finished_by_the_streaming_pass() {
+    // The import on an `if` line escapes the quick look that orders parsing, so the user
+    // is parsed (and waits) before the broken module is found broken.
+    let files = [("a_user.py", "if True: from b_broken import f\n"), ("b_broken.py", "def f(:\n")];
+    for threads in [1, 2] {
+        let options = EngineOptions { threads: NonZeroUsize::new(threads), ..EngineOptions::default() };
+        let report = Engine::new(memory_sources(&files), options).check(&["."]).unwrap_or_default();
+        assert_eq!(report.timings.n_modules_on_graph, 0);
+        let status = report.module("a_user").map(|file| file.status.clone());
+        assert_eq!(status, Some(ModuleStatus::ImportsBrokenModule { module: "b_broken".into() }));
+    }
+    let report = check(&CYCLE);
+    assert_eq!(report.timings.n_modules_on_graph, 4, "the cycle and its user");
+}
+
+#[test]
 fn a_file_argument_is_a_module_of_its_directory_and_its_imports_are_followed() {
     let files = [
         ("proj/main.py", "from util import double\nfrom pkg.deep import DEPTH\nprint(double(DEPTH))\n"),

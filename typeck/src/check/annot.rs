@@ -61,7 +61,16 @@ impl Checker<'_> {
                         Type::Unknown
                     }
                     None => match crate::builtins::exception_class(name) {
+                        Some(_) if name == "BaseException" => {
+                            self.unsupported(span, "\"BaseException\" (use Exception)");
+                            Type::Unknown
+                        }
                         Some(class) => Type::Instance(class),
+                        // Real built-ins outside the subset (`type`, `frozenset`, ...).
+                        None if crate::builtins::is_unsupported_builtin(name) => {
+                            self.unsupported(span, &format!("the built-in \"{name}\" as a type"));
+                            Type::Unknown
+                        }
                         None => {
                             self.error(Code::NameDefined, span, format!("Name \"{name}\" is not defined"));
                             Type::Unknown

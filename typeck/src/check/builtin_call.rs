@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use typhon_diagnostics::{Code, Diagnostic, Span};
+use typhon_diagnostics::{Code, Span};
 use typhon_parser::ast;
 
 use super::Checker;
@@ -36,7 +36,7 @@ impl<'a> Checker<'a> {
             Builtin::List | Builtin::Set | Builtin::Tuple | Builtin::Dict => (0, 1),
             Builtin::Min | Builtin::Max => (1, usize::MAX),
             Builtin::Sum | Builtin::Enumerate | Builtin::Round => (1, 2),
-            Builtin::Zip => (1, usize::MAX),
+            Builtin::Zip => (0, usize::MAX),
             Builtin::Divmod => (2, 2),
             Builtin::Pow => (2, 3),
             Builtin::Isinstance => (2, 2),
@@ -50,6 +50,19 @@ impl<'a> Checker<'a> {
             Builtin::Round => &["ndigits"],
             _ => &[],
         };
+        // `round(number=x)`: a keyword naming a positional parameter is passed by position
+        // (the IR gives built-ins their positional arguments in order).
+        let positional_keyword = |keyword: &ast::Keyword| builtin == Builtin::Round && keyword.arg.name == "number";
+        let by_keyword: Option<&'a ast::Keyword> = keywords.iter().find(|keyword| positional_keyword(keyword));
+        let args: &'a [ast::Expr] = match by_keyword {
+            Some(keyword) if args.is_empty() => std::slice::from_ref(&keyword.value),
+            Some(keyword) => {
+                self.error(Code::Misc, keyword.span, format!("\"{name}\" gets multiple values for keyword argument \"number\""));
+                args
+            }
+            None => args,
+        };
+        let keywords: Vec<&'a ast::Keyword> = keywords.iter().filter(|keyword| !positional_keyword(keyword)).collect();
         let mut keyword_values: Vec<(BuiltinKeyword, &'a ast::Keyword)> = Vec::new();
         for keyword in keywords {
             match BuiltinKeyword::from_name(&keyword.arg.name).filter(|_| allowed.contains(&keyword.arg.name.as_str())) {
@@ -335,6 +348,15 @@ impl<'a> Checker<'a> {
             }
             Builtin::Sum => {
                 let elem = iter_elem(self, &values[0]);
+                // `sum(lists, start)` concatenates when `start` is a list of the same kind.
+                if let (Type::List(_), Some(start)) = (&elem, values.get(1))
+                    && keyword_values.is_empty()
+                {
+                    let joined = self.join(&elem, &start.ty);
+                    if matches!(joined, Type::List(_)) {
+                        return call_builtin(builtin, values, kw_out, joined, span);
+                    }
+                }
                 let mut ret = match &elem {
                     Type::Bool | Type::Int => Type::Int,
                     Type::Float | Type::Unknown => elem.clone(),
@@ -417,13 +439,8 @@ impl<'a> Checker<'a> {
                         _ => None,
                     },
                 };
-                let Some(elem) = elem else {
-                    self.report(
-                        Diagnostic::error(Code::Misc, span, "Need type annotation for empty collection")
-                            .with_note("annotate the variable, e.g. `xs: list[int] = list()`"),
-                    );
-                    return error_expr(span);
-                };
+                // Empty without context: typed like an empty display (see `check_items`).
+                let elem = elem.unwrap_or(Type::Unknown);
                 match builtin {
                     Builtin::List => Type::list(elem),
                     Builtin::Set => {
@@ -450,13 +467,7 @@ impl<'a> Checker<'a> {
                 },
                 None => match expected {
                     Some(dict @ Type::Dict(_)) => dict.clone(),
-                    _ => {
-                        self.report(
-                            Diagnostic::error(Code::Misc, span, "Need type annotation for empty collection")
-                                .with_note("annotate the variable, e.g. `d: dict[str, int] = dict()`"),
-                        );
-                        return error_expr(span);
-                    }
+                    _ => Type::dict(Type::Unknown, Type::Unknown),
                 },
             },
             Builtin::Isinstance => Type::Bool,
@@ -542,6 +553,10 @@ impl<'a> Checker<'a> {
                     Type::Int => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Int)),
                     Type::Float => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Float)),
                     Type::Bool => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Bool)),
+                    Type::List(_) => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::List)),
+                    Type::Dict(_) => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Dict)),
+                    Type::Set(_) => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Set)),
+                    Type::TupleOf(_) => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Tuple)),
                     _ => ir::ExprKind::Name(ir::NameRef::Builtin(Builtin::Str)),
                 };
                 ir::Expr { kind, ty: Type::Unknown, span: args[1].span }

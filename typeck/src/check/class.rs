@@ -99,6 +99,10 @@ impl<'a> Checker<'a> {
                 Some(ModBinding::Class { class, .. }) => Some(class.clone()),
                 Some(_) => None,
                 None => {
+                    if name == "BaseException" {
+                        self.unsupported(expr.span, "\"BaseException\" (use Exception)");
+                        return None;
+                    }
                     if let Some(class) = crate::builtins::exception_class(name) {
                         Some(class)
                     } else {
@@ -189,6 +193,10 @@ impl<'a> Checker<'a> {
                         self.unsupported(target.span, "this assignment target in a class body");
                         continue;
                     };
+                    if name == "__slots__" {
+                        self.unsupported(stmt.span, "__slots__");
+                        continue;
+                    }
                     let ty = match literal_type(value) {
                         Some(ty) => ty,
                         None => {
@@ -213,6 +221,7 @@ impl<'a> Checker<'a> {
                         );
                     }
                     let (sig, spans) = self.resolve_signature(method, skip_first);
+                    self.check_dunder_signature(method, &sig);
                     let sig_for_body = std::sync::Arc::new(sig.clone());
                     if methods.iter().any(|known| known.name == method.name.name) {
                         self.error(Code::Misc, method.name.span, format!("Name \"{}\" already defined", method.name.name));
@@ -253,6 +262,36 @@ impl<'a> Checker<'a> {
             span,
         });
         self.class_ids.insert(class, id);
+    }
+
+    /// Rules every class inherits from `object`, as mypy checks them: `__init__` returns
+    /// `None`, and `__eq__`/`__ne__` accept any `object` (an override may not narrow it).
+    fn check_dunder_signature(&mut self, method: &ast::FunctionDef, sig: &crate::interface::FuncSig) {
+        match method.name.name.as_str() {
+            "__init__" if sig.ret != Type::None && !sig.ret.is_unknown() => {
+                let span = method.returns.as_ref().map_or(method.name.span, |returns| returns.span);
+                self.error(Code::Misc, span, "The return type of \"__init__\" must be None");
+            }
+            "__eq__" | "__ne__" => {
+                if let Some(param) = sig.params.first()
+                    && param.ty != Type::Object
+                    && !param.ty.is_unknown()
+                {
+                    self.report(
+                        Diagnostic::error(
+                            Code::Misc,
+                            method.name.span,
+                            format!(
+                                "Argument 1 of \"{}\" is incompatible with supertype \"object\"; supertype defines the argument type as \"object\"",
+                                method.name.name
+                            ),
+                        )
+                        .with_note("declare `other: object` and narrow it with isinstance"),
+                    );
+                }
+            }
+            _ => {}
+        }
     }
 
     pub(crate) fn method_kind(&mut self, def: &ast::FunctionDef) -> MethodKind {

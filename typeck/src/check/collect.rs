@@ -160,6 +160,10 @@ impl<'a> Checker<'a> {
                     alias.name.span,
                     format!("\"{name}\" is private to module \"{base}\" and cannot be imported"),
                 );
+                // The name is still bound (to an unknown value: private names are not in
+                // the interface), so that its uses give no second error.
+                let binding = ModBinding::ImportedVar { module: base.as_str().into(), name: name.as_str().into(), ty: Type::Unknown };
+                self.bind(bound, binding, bind_span);
                 continue;
             }
             let export = self.module_export(&base, &name);
@@ -183,7 +187,11 @@ impl<'a> Checker<'a> {
                         self.seen_imports.push((submodule.as_str().into(), stmt.span));
                         ModBinding::Module(submodule.into())
                     } else if crate::builtins::is_builtin_module(&base) {
-                        self.unsupported(alias.name.span, &format!("\"{base}.{name}\""));
+                        if crate::builtins::exists_in_cpython_module(&base, &name) {
+                            self.unsupported(alias.name.span, &format!("\"{base}.{name}\""));
+                        } else {
+                            self.error(Code::AttrDefined, alias.name.span, format!("Module \"{base}\" has no attribute \"{name}\""));
+                        }
                         continue;
                     } else {
                         let message = if base_exists {

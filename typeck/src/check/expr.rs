@@ -111,7 +111,7 @@ impl<'a> Checker<'a> {
             Some(Type::List(elem)) => Some((**elem).clone()),
             _ => None,
         };
-        let (items, elem) = self.check_items(items, want.as_ref(), span, "List");
+        let (items, elem) = self.check_items(items, want.as_ref(), "List");
         mk(ExprKind::List(items), Type::list(elem), span)
     }
 
@@ -121,7 +121,7 @@ impl<'a> Checker<'a> {
             Some(Type::Set(elem)) => Some((**elem).clone()),
             _ => None,
         };
-        let (items, elem) = self.check_items(items, want.as_ref(), span, "Set");
+        let (items, elem) = self.check_items(items, want.as_ref(), "Set");
         self.check_hashable(&elem, span, "set element");
         mk(ExprKind::Set(items), Type::set(elem), span)
     }
@@ -148,7 +148,7 @@ impl<'a> Checker<'a> {
 
     /// Items of a list or set display: each checked against the expected element type,
     /// or joined when there is none.
-    fn check_items(&mut self, items: &'a [ast::Expr], want: Option<&Type>, span: Span, what: &str) -> (Vec<ir::Expr>, Type) {
+    fn check_items(&mut self, items: &'a [ast::Expr], want: Option<&Type>, what: &str) -> (Vec<ir::Expr>, Type) {
         if want.is_none() && items.iter().any(has_empty_display) {
             return self.check_items_deferred(items);
         }
@@ -175,7 +175,6 @@ impl<'a> Checker<'a> {
             });
             out.push(item);
         }
-        let _ = span;
         let elem = match (want, elem) {
             (Some(want), _) => want.clone(),
             (None, Some(elem)) => elem,
@@ -250,10 +249,11 @@ impl<'a> Checker<'a> {
                     }
                     (key, value)
                 }
-                None => {
+                None if defer && (has_empty_display(key) || has_empty_display(value)) => {
                     let (key_want, val_want) = (key_ty.clone(), val_ty.clone());
                     (self.check_expr_with(key, key_want.as_ref()), self.check_expr_with(value, val_want.as_ref()))
                 }
+                None => (self.check_expr(key), self.check_expr(value)),
             };
             key_ty = Some(match key_ty {
                 None => key.ty.clone(),
@@ -422,6 +422,11 @@ impl<'a> Checker<'a> {
             return Some((NameRef::Builtin(builtin), Type::BuiltinFunction(name.clone())));
         }
         if let Some(class) = crate::builtins::exception_class(name) {
+            // LANGUAGE.md lists `Exception` as the root the subset knows.
+            if name == "BaseException" {
+                self.unsupported(span, "\"BaseException\" (use Exception)");
+                return None;
+            }
             return Some((NameRef::Class(class.clone()), Type::ClassObj(class)));
         }
         if name == "__name__" {
@@ -459,7 +464,11 @@ impl<'a> Checker<'a> {
                     return mk(ExprKind::Name(NameRef::Module(sub.clone())), Type::Module(sub), span);
                 }
                 if crate::builtins::is_builtin_module(module) {
-                    self.unsupported(attr.span, &format!("\"{module}.{}\"", attr.name));
+                    if crate::builtins::exists_in_cpython_module(module, &attr.name) {
+                        self.unsupported(attr.span, &format!("\"{module}.{}\"", attr.name));
+                    } else {
+                        self.error(Code::AttrDefined, attr.span, format!("Module \"{module}\" has no attribute \"{}\"", attr.name));
+                    }
                 } else if attr.name.starts_with('_') {
                     self.error(
                         Code::PrivateImport,
@@ -528,11 +537,31 @@ impl<'a> Checker<'a> {
                 self.attribute_of(obj, attr, span)
             }
             Type::Union(parts) => {
+                // Every member must have the attribute (mypy's union-attr); the access then
+                // goes through the members' common base, which must declare it.
+                let has = |checker: &Checker<'a>, member: &Type| match member {
+                    Type::Instance(class) => checker.class_has_attribute(class, &attr.name),
+                    _ => false,
+                };
+                if parts.iter().all(|part| matches!(part, Type::Instance(_)))
+                    && let Some(missing) = parts.iter().find(|part| !has(self, part))
+                {
+                    self.error(
+                        Code::UnionAttr,
+                        span,
+                        format!("Item \"{missing}\" of \"{obj_ty}\" has no attribute \"{}\"", attr.name),
+                    );
+                    return error_expr(span);
+                }
                 let mut join = parts[0].clone();
                 for part in parts.iter().skip(1) {
                     join = self.join(&join, part);
                 }
-                if let Type::Instance(_) = join {
+                if let Type::Instance(class) = &join {
+                    if !self.class_has_attribute(class, &attr.name) {
+                        self.unsupported(attr.span, "an attribute that each member of a union declares separately");
+                        return error_expr(span);
+                    }
                     let obj = ir::Expr { ty: join, ..obj };
                     self.attribute_of(obj, attr, span)
                 } else {
@@ -587,6 +616,11 @@ impl<'a> Checker<'a> {
             path.push_str(part);
         }
         Some(NarrowKey { root, path: Some(path.into()) })
+    }
+
+    /// Whether instances of `class` have `name` (field, method or class constant).
+    pub(crate) fn class_has_attribute(&self, class: &ClassRef, name: &str) -> bool {
+        self.find_field(class, name).is_some() || self.find_method(class, name).is_some() || self.find_constant(class, name).is_some()
     }
 
     fn instance_attribute(&mut self, obj: ir::Expr, class: &ClassRef, attr: &ast::Ident, span: Span) -> Option<ir::Expr> {
@@ -743,6 +777,11 @@ impl<'a> Checker<'a> {
                     }
                     _ => Type::tuple_of(obj.ty.iter_elem().unwrap_or(Type::Unknown)),
                 }
+            }
+            // Valid Python (a range), but not in the subset.
+            Type::Range => {
+                self.unsupported(span, "slicing a range");
+                return error_expr(span);
             }
             other => {
                 self.error(Code::Index, obj.span, format!("Value of type \"{other}\" is not indexable"));

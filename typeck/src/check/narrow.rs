@@ -157,8 +157,16 @@ impl Checker<'_> {
                     "float" => Type::Float,
                     "bool" => Type::Bool,
                     "str" => Type::Str,
+                    // The built-in container types stand for any element type.
+                    "list" => Type::list(Type::Unknown),
+                    "dict" => Type::dict(Type::Unknown, Type::Unknown),
+                    "set" => Type::set(Type::Unknown),
+                    "tuple" => Type::tuple_of(Type::Unknown),
+                    "BaseException" => return None,
                     _ => match self.bindings.get(name.as_str()) {
                         Some(ModBinding::Class { class, .. }) => Type::Instance(class.clone()),
+                        // A name whose import failed (already reported).
+                        Some(ModBinding::ImportedVar { ty: Type::Unknown, .. }) => Type::Unknown,
                         Some(_) => return None,
                         None => Type::Instance(crate::builtins::exception_class(name)?),
                     },
@@ -219,6 +227,9 @@ impl Checker<'_> {
         match (member, want) {
             (Type::Instance(have), Type::Instance(class)) => self.is_subclass(have, class),
             (Type::Bool, Type::Int) => true,
+            // `isinstance(x, list)` etc.: any element type.
+            (Type::List(_), Type::List(_)) | (Type::Dict(_), Type::Dict(_)) | (Type::Set(_), Type::Set(_)) => true,
+            (Type::Tuple(_) | Type::TupleOf(_), Type::TupleOf(_)) => true,
             _ => member == want,
         }
     }

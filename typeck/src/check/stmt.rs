@@ -196,6 +196,20 @@ impl<'a> Checker<'a> {
     fn check_assign(&mut self, targets: &'a [ast::Expr], value: &'a ast::Expr, span: Span) -> ir::Stmt {
         let expected = targets.first().and_then(|target| self.target_type(target));
         let value_ir = self.check_expr_with(value, expected.as_ref());
+        // mypy's rule: a variable whose value is (or holds) an empty collection needs an
+        // annotation, unless the variable's type is already known.
+        if expected.is_none() && value_ir.ty.contains_unknown() && super::expr::has_empty_display(value) {
+            let hint = match &value_ir.ty {
+                Type::Dict(_) => "annotate the variable, e.g. `d: dict[str, int] = {}`",
+                Type::Set(_) => "annotate the variable, e.g. `s: set[int] = set()`",
+                _ => "annotate the variable, e.g. `xs: list[int] = []`",
+            };
+            let name = match targets.first().map(|target| &target.kind) {
+                Some(ast::ExprKind::Name(name)) => format!(" for \"{name}\""),
+                _ => String::new(),
+            };
+            self.report(Diagnostic::error(Code::Misc, value.span, format!("Need type annotation{name}")).with_note(hint));
+        }
         let mut out = Vec::with_capacity(targets.len());
         for target in targets {
             out.push(self.bind_target(target, &value_ir.ty, value.span));

@@ -2,6 +2,7 @@
 
 mod bench_programs;
 mod classes;
+mod conformance;
 mod exprs;
 mod interface_hash;
 mod ir_shape;

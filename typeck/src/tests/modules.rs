@@ -182,3 +182,15 @@ fn check_project(root: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn private_imports_are_bound_anyway() {
+    // One error at the import; the uses of the name give no second one.
+    let util = check_with("def _helper() -> int:\n    return 1\nclass _Base:\n    pass\n", "util", &HashMap::new());
+    let mut imports = HashMap::new();
+    imports.insert("util".to_string(), util.interface);
+    let checked = check_with("from util import _helper, _Base\nprint(_helper(), isinstance(1, _Base))\n", "main", &imports);
+    let found = render(&checked.diagnostics);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|message| message.starts_with("private-import")), "{found:?}");
+}

@@ -9,7 +9,7 @@ What it does, in one go, so that both tools see the same machine state:
      `--typhon` names a binary;
   3. installs mypy 2.4.1 into a virtual environment (`bench/.venv`) if it is not there;
   4. runs each command once untimed (so every binary and source file is in the page
-     cache), then alternates RUNS timed runs of
+     cache), then alternates RUNS timed runs, each started once the machine is idle, of
        typhon check DIR                    (all cores)
        typhon check --threads 1 DIR        (one core)
        mypy --strict --cache-dir FRESH DIR (a new empty cache directory every run)
@@ -115,14 +115,37 @@ def timed(cmd: list[str], cwd: Path, expect: int) -> tuple[float, float]:
     return elapsed, cpu
 
 
-def settle(cache: Path | None = None) -> None:
-    """Untimed, after each run: remove mypy's cache and flush the disk, so that the writing
-    back of one command's files (mypy writes tens of MB of cache) is not paid for by the
-    next command (it doubled Typhon's times here)."""
+def idle_fraction(seconds: float) -> float:
+    """How idle the machine's CPUs were over the next `seconds` (1.0 when unknown)."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat") as stat:
+            fields = [int(field) for field in stat.readline().split()[1:]]
+        # idle + iowait, and the total.
+        return fields[3] + fields[4], sum(fields)
+
+    try:
+        idle_before, total_before = sample()
+        time.sleep(seconds)
+        idle_after, total_after = sample()
+    except (OSError, ValueError, IndexError):
+        return 1.0
+    return (idle_after - idle_before) / max(1, total_after - total_before)
+
+
+def settle(cache: Path | None = None) -> bool:
+    """Untimed, between runs: remove mypy's cache and flush the disk (so that writing back
+    one command's files is not paid for by the next), then wait, up to a minute, until the
+    machine is idle: the 2 cores are shared, and another user's job on one of them halves
+    a parallel run. Returns whether the machine was idle."""
     if cache is not None:
         shutil.rmtree(cache, ignore_errors=True)
     os.sync()
-    time.sleep(0.2)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if idle_fraction(0.5) >= 0.9:
+            return True
+    return False
 
 
 def main() -> None:
@@ -161,12 +184,14 @@ def main() -> None:
         settle(caches / "run-1")
 
         times: dict[str, list[tuple[float, float]]] = {label: [] for label in [*commands, "mypy --strict (cold)"]}
+        n_busy = 0
         for run_idx in range(args.runs):
             for label, cmd in commands.items():
+                n_busy += not settle()
                 times[label].append(timed(cmd, cwd, 0))
-                settle()
+            n_busy += not settle()
             times["mypy --strict (cold)"].append(timed(mypy_cmd(run_idx), cwd, 0))
-            settle(caches / f"run{run_idx}")
+            shutil.rmtree(caches / f"run{run_idx}", ignore_errors=True)
             print(f"run {run_idx + 1}/{args.runs} done", file=sys.stderr)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -176,7 +201,7 @@ def main() -> None:
     medians = {label: statistics.median(values) for label, values in walls.items()}
     mypy = medians["mypy --strict (cold)"]
     print(f"{args.modules} modules, {n_files} files, {n_lines:,} lines; median of {args.runs} alternated runs")
-    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}")
+    print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}; runs started on a busy machine: {n_busy}")
     print()
     print("| command | median | min | max | lines/s | CPU (median) | vs mypy |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -294,7 +294,8 @@ impl<'a> FnCtx<'_, 'a> {
             }
             ExprKind::Binary { op: binary, left, right } => {
                 let l = self.expr(left, None)?;
-                let r = if small_int(right).is_some() && matches!(binary.kind, OpKind::Int)
+                let r = if small_int(right).is_some()
+                    && matches!(binary.kind, OpKind::Int)
                     && matches!(binary.op, IrBinOp::Add | IrBinOp::Sub)
                 {
                     NO_REG
@@ -469,7 +470,10 @@ impl<'a> FnCtx<'_, 'a> {
             NameRef::Function(func) => {
                 let d = self.dst(dst);
                 if self.m.is_local(func) {
-                    let f = self.m.local_function(&func.name).ok_or_else(|| CompileError::Unsupported(format!("function {}", func.name)))?;
+                    let f = self
+                        .m
+                        .local_function(&func.name)
+                        .ok_or_else(|| CompileError::Unsupported(format!("function {}", func.name)))?;
                     self.emit(op::LOAD_FUNC, &[d, f]);
                 } else if let Some(id) = bytecode::native_id(&func.module, &func.name) {
                     self.emit(op::LOAD_NATIVE, &[d, id]);
@@ -501,7 +505,14 @@ impl<'a> FnCtx<'_, 'a> {
 
     /// `dst = l op r` with the instruction chosen by operand kinds (`r` may be [`NO_REG`]
     /// when `right` is a small int literal added or subtracted).
-    pub(crate) fn binop(&mut self, binary: &'a BinaryOp, d: u32, l: u32, r: u32, right: Option<&'a Expr>) -> Result<(), CompileError> {
+    pub(crate) fn binop(
+        &mut self,
+        binary: &'a BinaryOp,
+        d: u32,
+        l: u32,
+        r: u32,
+        right: Option<&'a Expr>,
+    ) -> Result<(), CompileError> {
         if let OpKind::Dunder { method, .. } = &binary.kind {
             let r = if r == NO_REG { self.expr_required(right)? } else { r };
             let n = self.m.name(method);
@@ -606,7 +617,9 @@ impl<'a> FnCtx<'_, 'a> {
     /// Jumps to `label` when `expr` is true.
     pub(crate) fn jump_if_true(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
         match &expr.kind {
-            ExprKind::Compare { left, comparisons } if comparisons.len() == 1 && negatable(&comparisons[0].kind, comparisons[0].op) => {
+            ExprKind::Compare { left, comparisons }
+                if comparisons.len() == 1 && negatable(&comparisons[0].kind, comparisons[0].op) =>
+            {
                 let cmp = &comparisons[0];
                 let l = self.expr(left, None)?;
                 let r = self.expr(&cmp.right, None)?;
@@ -693,7 +706,8 @@ impl<'a> FnCtx<'_, 'a> {
             Callee::NativeModuleFunction { module, name } => {
                 let args = self.args(call)?;
                 let d = self.dst(dst);
-                let id = bytecode::native_id(module, name).ok_or_else(|| CompileError::Unsupported(format!("{module}.{name}")))?;
+                let id = bytecode::native_id(module, name)
+                    .ok_or_else(|| CompileError::Unsupported(format!("{module}.{name}")))?;
                 self.emit_tails(op::CALL_NATIVE, &[d, id], &[&args]);
                 Ok(d)
             }
@@ -762,10 +776,8 @@ impl<'a> FnCtx<'_, 'a> {
                 let mut mask = 0u32;
                 let mut kw: Vec<(u32, u32)> = Vec::new();
                 for (keyword, value) in keywords {
-                    let bit = bytecode::BUILTIN_KEYWORDS
-                        .iter()
-                        .position(|k| *k == keyword_name(*keyword))
-                        .unwrap_or(0) as u32;
+                    let bit = bytecode::BUILTIN_KEYWORDS.iter().position(|k| *k == keyword_name(*keyword)).unwrap_or(0)
+                        as u32;
                     let t = self.temp();
                     let reg = self.expr(value, Some(t))?;
                     kw.push((bit, reg));
@@ -860,7 +872,8 @@ impl<'a> FnCtx<'_, 'a> {
                 ComprehensionKind::List | ComprehensionKind::Generator => self.emit(op::LIST_APPEND, &[acc, v]),
                 ComprehensionKind::Set => self.emit(op::SET_ADD, &[acc, v]),
                 ComprehensionKind::Dict => {
-                    let value = comp.value.as_ref().ok_or_else(|| CompileError::Unsupported("dict comprehension".into()))?;
+                    let value =
+                        comp.value.as_ref().ok_or_else(|| CompileError::Unsupported("dict comprehension".into()))?;
                     let x = self.expr(value, None)?;
                     self.emit(op::DICT_INSERT, &[acc, v, x]);
                 }

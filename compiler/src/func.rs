@@ -63,7 +63,10 @@ pub(crate) enum Literal {
     None,
 }
 
-pub(crate) fn compile_function<'a>(m: &mut ModuleCtx<'a>, func: &'a Function) -> Result<bytecode::Function, CompileError> {
+pub(crate) fn compile_function<'a>(
+    m: &mut ModuleCtx<'a>,
+    func: &'a Function,
+) -> Result<bytecode::Function, CompileError> {
     // Pass 1 finds the literals used inside loops; pass 2 loads them into registers once,
     // in the prologue, so loop bodies do not reload them on every iteration.
     let wanted = {
@@ -119,52 +122,56 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     fn finish(mut self) -> Result<bytecode::Function, CompileError> {
-    let ctx = &mut self;
-    let func = ctx.func;
-    let first_line = ctx.m.line(func.span.start);
-    for (at, label, packed) in std::mem::take(&mut ctx.fixups) {
-        let target = ctx.labels.get(label).copied().flatten().unwrap_or(0);
-        if packed {
-            ctx.code[at] = (ctx.code[at] & 0xFF) | (target << 8);
-        } else {
-            ctx.code[at] = target;
+        let ctx = &mut self;
+        let func = ctx.func;
+        let first_line = ctx.m.line(func.span.start);
+        for (at, label, packed) in std::mem::take(&mut ctx.fixups) {
+            let target = ctx.labels.get(label).copied().flatten().unwrap_or(0);
+            if packed {
+                ctx.code[at] = (ctx.code[at] & 0xFF) | (target << 8);
+            } else {
+                ctx.code[at] = target;
+            }
         }
-    }
-    let mut handlers = std::mem::take(&mut ctx.handlers);
-    handlers.sort_by_key(|h| std::cmp::Reverse(h.1));
-    let handlers = handlers
-        .into_iter()
-        .filter(|(h, _)| h.start < h.end)
-        .map(|(mut h, _)| {
-            h.target = ctx.labels.get(h.target as usize).copied().flatten().unwrap_or(0);
-            h
+        let mut handlers = std::mem::take(&mut ctx.handlers);
+        handlers.sort_by_key(|h| std::cmp::Reverse(h.1));
+        let handlers = handlers
+            .into_iter()
+            .filter(|(h, _)| h.start < h.end)
+            .map(|(mut h, _)| {
+                h.target = ctx.labels.get(h.target as usize).copied().flatten().unwrap_or(0);
+                h
+            })
+            .collect();
+        let kind = match func.kind {
+            IrKind::ModuleInit => FunctionKind::ModuleInit,
+            IrKind::TopLevel => FunctionKind::TopLevel,
+            IrKind::Method(MethodKind::Instance) => FunctionKind::Method,
+            IrKind::Method(MethodKind::Static) => FunctionKind::StaticMethod,
+            IrKind::Method(MethodKind::Class) => FunctionKind::ClassMethod,
+            IrKind::Nested | IrKind::Lambda => FunctionKind::Nested,
+        };
+        Ok(bytecode::Function {
+            name: func.name.to_string(),
+            qualname: func.qualname.clone(),
+            kind,
+            params: func
+                .params
+                .iter()
+                .map(|p| bytecode::Param {
+                    name: p.name.to_string(),
+                    keyword_only: p.keyword_only,
+                    has_default: p.has_default,
+                })
+                .collect(),
+            n_regs: ctx.max_reg.max(1),
+            n_free: func.free_vars.len() as u32,
+            code: std::mem::take(&mut ctx.code),
+            lines: std::mem::take(&mut ctx.lines),
+            handlers,
+            first_line,
         })
-        .collect();
-    let kind = match func.kind {
-        IrKind::ModuleInit => FunctionKind::ModuleInit,
-        IrKind::TopLevel => FunctionKind::TopLevel,
-        IrKind::Method(MethodKind::Instance) => FunctionKind::Method,
-        IrKind::Method(MethodKind::Static) => FunctionKind::StaticMethod,
-        IrKind::Method(MethodKind::Class) => FunctionKind::ClassMethod,
-        IrKind::Nested | IrKind::Lambda => FunctionKind::Nested,
-    };
-    Ok(bytecode::Function {
-        name: func.name.to_string(),
-        qualname: func.qualname.clone(),
-        kind,
-        params: func
-            .params
-            .iter()
-            .map(|p| bytecode::Param { name: p.name.to_string(), keyword_only: p.keyword_only, has_default: p.has_default })
-            .collect(),
-        n_regs: ctx.max_reg.max(1),
-        n_free: func.free_vars.len() as u32,
-        code: std::mem::take(&mut ctx.code),
-        lines: std::mem::take(&mut ctx.lines),
-        handlers,
-        first_line,
-    })
-}
+    }
 }
 
 impl<'m, 'a> FnCtx<'m, 'a> {
@@ -407,7 +414,8 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 self.restart_regions(0);
             }
             StmtKind::DefFunction { func, defaults, target } => {
-                let callee = self.m.ir.function(*func).ok_or_else(|| CompileError::Unsupported("bad function".into()))?;
+                let callee =
+                    self.m.ir.function(*func).ok_or_else(|| CompileError::Unsupported("bad function".into()))?;
                 let mut regs = Vec::with_capacity(defaults.len());
                 for default in defaults {
                     regs.push(self.expr(default, None)?);
@@ -625,12 +633,19 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     /// The register of a target that is a local not captured by a closure.
     pub(crate) fn plain_local(&self, target: &Target) -> Option<u32> {
         match target {
-            Target::Name { name: NameRef::Local(id), .. } if !self.func.locals.get(id.0 as usize)?.captured => Some(id.0),
+            Target::Name { name: NameRef::Local(id), .. } if !self.func.locals.get(id.0 as usize)?.captured => {
+                Some(id.0)
+            }
             _ => None,
         }
     }
 
-    fn aug_assign(&mut self, target: &'a Target, op_: &'a typhon_typeck::ir::BinaryOp, value: &'a Expr) -> Result<(), CompileError> {
+    fn aug_assign(
+        &mut self,
+        target: &'a Target,
+        op_: &'a typhon_typeck::ir::BinaryOp,
+        value: &'a Expr,
+    ) -> Result<(), CompileError> {
         // `xs += ys` on a list extends it in place (aliases see the change).
         if op_.op == IrBinOp::Add && op_.kind == OpKind::ListConcat {
             let current = self.target_value(target)?;
@@ -658,7 +673,10 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     /// Loads a target's current value, and returns how to store a new one (the target's
     /// object and index are evaluated once).
     #[allow(clippy::type_complexity)]
-    fn target_value(&mut self, target: &'a Target) -> Result<(u32, Box<dyn FnOnce(&mut Self, u32) -> Result<(), CompileError> + 'a>), CompileError> {
+    fn target_value(
+        &mut self,
+        target: &'a Target,
+    ) -> Result<(u32, Box<dyn FnOnce(&mut Self, u32) -> Result<(), CompileError> + 'a>), CompileError> {
         let t = self.temp();
         match target {
             Target::Name { name, .. } => {
@@ -669,10 +687,13 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 let o = self.expr(obj, None)?;
                 self.emit(op::GET_FIELD, &[t, o, *slot]);
                 let slot = *slot;
-                Ok((t, Box::new(move |this: &mut Self, src: u32| {
-                    this.emit(op::SET_FIELD, &[o, slot, src]);
-                    Ok(())
-                })))
+                Ok((
+                    t,
+                    Box::new(move |this: &mut Self, src: u32| {
+                        this.emit(op::SET_FIELD, &[o, slot, src]);
+                        Ok(())
+                    }),
+                ))
             }
             Target::Index { obj, index, kind, .. } => {
                 let o = self.expr(obj, None)?;
@@ -680,28 +701,37 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 if let typhon_typeck::ir::IndexKind::Dunder { .. } = kind {
                     let name = self.m.name("__getitem__");
                     self.emit_tails(op::CALL_METHOD, &[t, name], &[&[o, i]]);
-                    return Ok((t, Box::new(move |this: &mut Self, src: u32| {
-                        let name = this.m.name("__setitem__");
-                        let r = this.temp();
-                        this.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]);
-                        Ok(())
-                    })));
+                    return Ok((
+                        t,
+                        Box::new(move |this: &mut Self, src: u32| {
+                            let name = this.m.name("__setitem__");
+                            let r = this.temp();
+                            this.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]);
+                            Ok(())
+                        }),
+                    ));
                 }
                 let opcode = if *kind == typhon_typeck::ir::IndexKind::List { op::INDEX_LIST } else { op::INDEX };
                 self.emit(opcode, &[t, o, i]);
-                Ok((t, Box::new(move |this: &mut Self, src: u32| {
-                    this.emit(op::STORE_INDEX, &[o, i, src]);
-                    Ok(())
-                })))
+                Ok((
+                    t,
+                    Box::new(move |this: &mut Self, src: u32| {
+                        this.emit(op::STORE_INDEX, &[o, i, src]);
+                        Ok(())
+                    }),
+                ))
             }
             Target::ClassAttr { class, name, .. } => {
                 let c = self.m.class_operand(class)?;
                 let n = self.m.name(name);
                 self.emit(op::GET_CLASS_ATTR, &[t, c, n]);
-                Ok((t, Box::new(move |this: &mut Self, src: u32| {
-                    this.emit(op::SET_CLASS_ATTR, &[src, c, n]);
-                    Ok(())
-                })))
+                Ok((
+                    t,
+                    Box::new(move |this: &mut Self, src: u32| {
+                        this.emit(op::SET_CLASS_ATTR, &[src, c, n]);
+                        Ok(())
+                    }),
+                ))
             }
             Target::Unpack { .. } => Err(CompileError::Unsupported("augmented assignment to a tuple".into())),
         }

@@ -46,11 +46,8 @@ pub fn compile_module(ir: &ModuleIr, source: &str) -> Result<Module, CompileErro
             Some(base) => Some(ctx.class_operand(base)?),
             None => None,
         };
-        let methods = class
-            .methods
-            .iter()
-            .map(|m| bytecode::Method { name: m.name.to_string(), func: m.func.0 })
-            .collect();
+        let methods =
+            class.methods.iter().map(|m| bytecode::Method { name: m.name.to_string(), func: m.func.0 }).collect();
         classes.push(bytecode::Class {
             name: class.class.name().to_string(),
             base,
@@ -152,11 +149,7 @@ impl ModuleCtx<'_> {
 
     /// A top-level function of this module, by name.
     pub(crate) fn local_function(&self, name: &SmolStr) -> Option<u32> {
-        self.ir
-            .functions
-            .iter()
-            .position(|f| f.kind == FunctionKind::TopLevel && f.name == *name)
-            .map(|idx| idx as u32)
+        self.ir.functions.iter().position(|f| f.kind == FunctionKind::TopLevel && f.name == *name).map(|idx| idx as u32)
     }
 
     pub(crate) fn is_local(&self, func: &FuncRef) -> bool {

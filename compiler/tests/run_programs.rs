@@ -148,6 +148,33 @@ except ZeroDivisionError as e:
     print(e)
 "#,
     ),
+    (
+        "aliasing",
+        r#"
+from typing import Optional
+
+
+class Node:
+    def __init__(self, v: int, nxt: Optional["Node"]) -> None:
+        self.v: int = v
+        self.nxt: Optional[Node] = nxt
+
+
+head: Optional[Node] = None
+for i in range(4):
+    head = Node(i, head)
+xs = [1, 2]
+ys = xs
+xs += [3]
+a, b = 1, 2
+a, b = b, a
+total = 0
+while head is not None:
+    total = total * 10 + head.v
+    head = head.nxt
+print(total, ys, a, b, [True] * 3, "ab" * 2, 2 ** 64, list(range(2 ** 64, 2 ** 64 + 2)))
+"#,
+    ),
     ("uncaught", "def f(x: int) -> int:\n    return int('x') + x\n\nprint('before')\nf(1)\n"),
     ("exit_status", "import sys\nprint('bye')\nsys.exit(3)\n"),
     (
@@ -173,7 +200,12 @@ fn programs_match_cpython() {
     let _ = std::fs::create_dir_all(&dir);
     let mut failures = Vec::new();
     for (name, text) in PROGRAMS {
-        let source = support::Source { name: (*name).to_owned(), is_package: false, path: format!("{name}.py"), text: (*text).to_owned() };
+        let source = support::Source {
+            name: (*name).to_owned(),
+            is_package: false,
+            path: format!("{name}.py"),
+            text: (*text).to_owned(),
+        };
         let ours = match support::run(&[source], name, vec![format!("{name}.py")]) {
             Ok(outcome) => outcome,
             Err(e) => {
@@ -199,7 +231,11 @@ fn programs_match_cpython() {
         }
         let expected_err = String::from_utf8_lossy(&expected.stderr);
         if !expected_err.trim().is_empty() && last_line(&ours.stderr) != last_line(&expected_err) {
-            failures.push(format!("{name}: stderr ends with {:?}, CPython's with {:?}", last_line(&ours.stderr), last_line(&expected_err)));
+            failures.push(format!(
+                "{name}: stderr ends with {:?}, CPython's with {:?}",
+                last_line(&ours.stderr),
+                last_line(&expected_err)
+            ));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -117,7 +117,7 @@ pub fn summary_line(n_errors: usize, n_files_with_errors: usize, n_checked: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Code, Span};
+    use crate::Span;
 
     #[test]
     fn summary_matches_mypy_wording() {

@@ -208,3 +208,22 @@ pub fn first_difference(expected: &str, actual: &str) -> Option<String> {
         excerpt(&actual_lines)
     ))
 }
+
+/// `tests/programs`: the corpora of accepted (`ok/`) and rejected (`err/`) programs.
+pub fn programs_dir() -> PathBuf {
+    crate_dir().join("programs")
+}
+
+/// Applies an edit of `shared/bench/gen_project.py` (`body`, `signature` or `break`) to
+/// module `module` of a project it generated, in place.
+pub fn edit_project(dir: &Path, kind: &str, module: usize) {
+    let module = module.to_string();
+    run_python3_ok(&[
+        gen_project_script().as_os_str(),
+        dir.as_os_str(),
+        "--edit".as_ref(),
+        kind.as_ref(),
+        "--module".as_ref(),
+        module.as_ref(),
+    ]);
+}

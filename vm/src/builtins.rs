@@ -30,7 +30,7 @@ fn keyword(keywords: &[(u32, Value)], bit: u32) -> Option<Value> {
 }
 
 impl Vm<'_> {
-    pub(crate) fn call_builtin(&mut self, id: u32, args: Vec<Value>, keywords: &[(u32, Value)]) -> VmResult<Value> {
+    pub(crate) fn call_builtin(&mut self, id: u32, args: &[Value], keywords: &[(u32, Value)]) -> VmResult<Value> {
         let arg = |idx: usize| args.get(idx).cloned().unwrap_or_default();
         match id {
             0 => {
@@ -74,7 +74,9 @@ impl Vm<'_> {
                             let fobj = fobj.clone();
                             return self.call_function(&fobj, vec![Some(value.clone())]);
                         }
-                        None => return Err(self.type_error(format!("object of type '{}' has no len()", inst.class.name))),
+                        None => {
+                            return Err(self.type_error(format!("object of type '{}' has no len()", inst.class.name)));
+                        }
                     },
                     other => {
                         let name = other.type_name();
@@ -85,12 +87,16 @@ impl Vm<'_> {
             }
             2 => {
                 let mut bounds = Vec::with_capacity(args.len());
-                for value in &args {
+                let mut ints = Vec::with_capacity(args.len());
+                for value in args {
                     let int = self.int_of(value)?;
-                    match int.as_i64() {
-                        Some(v) => bounds.push(v),
-                        None => return Err(self.runtime_exc("OverflowError", "Python int too large to convert to C ssize_t".into())),
+                    if let Some(v) = int.as_i64() {
+                        bounds.push(v);
                     }
+                    ints.push(int);
+                }
+                if bounds.len() != ints.len() {
+                    return self.big_range(&ints);
                 }
                 let (start, stop, step) = match bounds.as_slice() {
                     [stop] => (0, *stop, 1),
@@ -103,7 +109,7 @@ impl Vm<'_> {
                 }
                 Ok(Value::Range(Rc::new((start, stop, step))))
             }
-            3 => self.builtin_int(&args, keyword(keywords, KW_BASE)),
+            3 => self.builtin_int(args, keyword(keywords, KW_BASE)),
             4 => match arg(0) {
                 Value::Float(f) => Ok(Value::Float(f)),
                 Value::Str(s) => float_ops::parse_float(s.as_str()).map(Value::Float).map_err(|e| self.rt(e)),
@@ -125,8 +131,25 @@ impl Vm<'_> {
                 Value::Float(f) => Ok(Value::Float(f.abs())),
                 other => Ok(Value::from_int(self.int_of(&other)?.abs())),
             },
-            9 | 10 => self.builtin_min_max(id == 10, args, keywords),
+            9 | 10 => self.builtin_min_max(id == 10, args.to_vec(), keywords),
             11 => {
+                // A list of small ints sums in place, without copying the list.
+                if let (Value::List(list), None, None) = (arg(0), args.get(1), keyword(keywords, KW_START)) {
+                    let list = list.borrow();
+                    let mut total: Option<i64> = Some(0);
+                    for item in list.iter() {
+                        total = match (total, item) {
+                            (Some(t), Value::Int(v)) => t.checked_add(*v),
+                            _ => None,
+                        };
+                        if total.is_none() {
+                            break;
+                        }
+                    }
+                    if let Some(total) = total {
+                        return Ok(Value::Int(total));
+                    }
+                }
                 let items = self.collect_iterable(&arg(0))?;
                 let mut acc = keyword(keywords, KW_START).or_else(|| args.get(1).cloned()).unwrap_or(Value::Int(0));
                 for item in &items {
@@ -163,7 +186,7 @@ impl Vm<'_> {
             }
             15 => {
                 let mut states = Vec::with_capacity(args.len());
-                for value in &args {
+                for value in args {
                     states.push(self.iter_state(value)?);
                 }
                 Ok(Value::Iter(Rc::new(RefCell::new(IterState::Zip(states)))))
@@ -192,10 +215,12 @@ impl Vm<'_> {
             },
             20 => {
                 let code = self.int_of(&arg(0))?.to_i64_saturating();
-                runtime::chr(code).map(|c| Value::str(c.to_string())).map_err(|e| self.rt(e))
+                runtime::chr(code).map(|c| self.char_value(c)).map_err(|e| self.rt(e))
             }
             21 => {
-                let ndigits = keyword(keywords, KW_NDIGITS).or_else(|| args.get(1).cloned()).filter(|v| !matches!(v, Value::None));
+                let ndigits = keyword(keywords, KW_NDIGITS)
+                    .or_else(|| args.get(1).cloned())
+                    .filter(|v| !matches!(v, Value::None));
                 match (arg(0), ndigits) {
                     (Value::Float(f), None) => float_ops::round_to_int(f).map(Value::from_int).map_err(|e| self.rt(e)),
                     (Value::Float(f), Some(n)) => {
@@ -281,10 +306,39 @@ impl Vm<'_> {
         }
     }
 
+    /// `range()` with bounds beyond 64 bits: its items, materialised (up to a bound).
+    fn big_range(&mut self, ints: &[Int]) -> VmResult<Value> {
+        let (start, stop, step) = match ints {
+            [stop] => (Int::ZERO, stop.clone(), Int::ONE),
+            [start, stop] => (start.clone(), stop.clone(), Int::ONE),
+            [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+            _ => (Int::ZERO, Int::ZERO, Int::ONE),
+        };
+        if step.is_zero() {
+            return Err(self.runtime_exc("ValueError", "range() arg 3 must not be zero".into()));
+        }
+        let mut items = Vec::new();
+        let mut cur = start;
+        while if step.is_negative() { cur > stop } else { cur < stop } {
+            if items.len() >= 1 << 24 {
+                return Err(self.runtime_exc("OverflowError", "Python int too large to convert to C ssize_t".into()));
+            }
+            items.push(Value::from_int(cur.clone()));
+            cur = cur.add(&step);
+        }
+        Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
+    }
+
     fn builtin_int(&mut self, args: &[Value], base: Option<Value>) -> VmResult<Value> {
         let base = base.or_else(|| args.get(1).cloned());
         match (args.first(), base) {
             (None, _) => Ok(Value::Int(0)),
+            // Plain decimal digits (the common case) parse without the general machinery.
+            (Some(Value::Str(s)), None)
+                if (1..=18).contains(&s.as_str().len()) && s.as_str().bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Ok(Value::Int(s.as_str().bytes().fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'))))
+            }
             (Some(Value::Str(s)), base) => {
                 let base = match base {
                     Some(b) => self.int_of(&b)?.to_i64_saturating(),
@@ -485,7 +539,8 @@ impl Vm<'_> {
                 let (a, b) = (x(self, 0)?, x(self, 1)?);
                 let rel = if arg(2).is_some() { x(self, 2)? } else { 1e-9 };
                 let abs = if arg(3).is_some() { x(self, 3)? } else { 0.0 };
-                let close = a == b || ((a - b).abs() <= (rel * b.abs()).max(rel * a.abs()).max(abs) && a.is_finite() && b.is_finite());
+                let close = a == b
+                    || ((a - b).abs() <= (rel * b.abs()).max(rel * a.abs()).max(abs) && a.is_finite() && b.is_finite());
                 Ok(Value::Bool(close))
             }
             18 => Ok(Value::Bool(x(self, 0)?.is_nan())),
@@ -511,21 +566,29 @@ impl Vm<'_> {
             27 => {
                 let n = self.int_of(&arg(0).unwrap_or_default())?.to_i64_saturating();
                 if n < 1 {
-                    return Err(self.runtime_exc("ValueError", "recursion limit must be greater or equal than one".into()));
+                    return Err(
+                        self.runtime_exc("ValueError", "recursion limit must be greater or equal than one".into())
+                    );
                 }
                 self.recursion_limit = n.min(1_000_000) as usize;
                 Ok(Value::None)
             }
             28 => Ok(Value::Float(self.start_time.elapsed().as_secs_f64())),
             29 => Ok(Value::Float(
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs_f64())
+                    .unwrap_or(0.0),
             )),
             30 => Ok(Value::Float((self.next_random() >> 11) as f64 / (1u64 << 53) as f64)),
             31 => {
                 let a = self.int_of(&arg(0).unwrap_or_default())?.to_i64_saturating();
                 let b = self.int_of(&arg(1).unwrap_or_default())?.to_i64_saturating();
                 if b < a {
-                    return Err(self.runtime_exc("ValueError", format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a)));
+                    return Err(self.runtime_exc(
+                        "ValueError",
+                        format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a),
+                    ));
                 }
                 let span = (b - a + 1) as u64;
                 Ok(Value::Int(a + (self.next_random() % span) as i64))

@@ -308,8 +308,18 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
-    pub const ALL: [CmpOp; 10] =
-        [CmpOp::Eq, CmpOp::Ne, CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Is, CmpOp::IsNot, CmpOp::In, CmpOp::NotIn];
+    pub const ALL: [CmpOp; 10] = [
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::Lt,
+        CmpOp::Le,
+        CmpOp::Gt,
+        CmpOp::Ge,
+        CmpOp::Is,
+        CmpOp::IsNot,
+        CmpOp::In,
+        CmpOp::NotIn,
+    ];
 
     pub fn from_u32(value: u32) -> Option<CmpOp> {
         CmpOp::ALL.get(value as usize).copied()
@@ -365,14 +375,42 @@ impl BinOp {
 
 /// The built-in functions, by stable number.
 pub const BUILTIN_NAMES: [&str; 30] = [
-    "print", "len", "range", "int", "float", "str", "bool", "repr", "abs", "min", "max", "sum", "sorted",
-    "reversed", "enumerate", "zip", "any", "all", "isinstance", "ord", "chr", "round", "divmod", "pow", "hash",
-    "list", "dict", "set", "tuple", "input",
+    "print",
+    "len",
+    "range",
+    "int",
+    "float",
+    "str",
+    "bool",
+    "repr",
+    "abs",
+    "min",
+    "max",
+    "sum",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "zip",
+    "any",
+    "all",
+    "isinstance",
+    "ord",
+    "chr",
+    "round",
+    "divmod",
+    "pow",
+    "hash",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "input",
 ];
 
 /// Keyword arguments of built-ins: bit `i` of a `CALL_BUILTIN` mask means keyword `i`
 /// follows the positional arguments (in this order).
-pub const BUILTIN_KEYWORDS: [&str; 9] = ["sep", "end", "key", "reverse", "start", "base", "ndigits", "default", "maxsplit"];
+pub const BUILTIN_KEYWORDS: [&str; 9] =
+    ["sep", "end", "key", "reverse", "start", "base", "ndigits", "default", "maxsplit"];
 
 /// Functions and values of the built-in modules, by stable number.
 pub const NATIVE_NAMES: [(&str, &str); 37] = [

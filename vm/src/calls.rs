@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::bytecode::{ArchivedFunction, CLASS_IMPORT_BIT, CmpOp, NO_REG};
-use crate::interp::{CallTarget, Exc, Frame, Resolved, Vm, VmResult, names, MAX_NATIVE_DEPTH};
+use crate::interp::{CallTarget, Exc, Frame, MAX_NATIVE_DEPTH, Resolved, Vm, VmResult, names};
 use crate::value::{Class, FuncObj, InitKind, Instance, IterState, MethodKind, Value};
 
 impl Vm<'_> {
@@ -22,7 +22,13 @@ impl Vm<'_> {
     }
 
     /// Pushes a frame for `fobj`, whose arguments are already in `args` (`None` = default).
-    pub(crate) fn push_frame(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>, ret: u32, boundary: bool) -> VmResult<()> {
+    pub(crate) fn push_frame(
+        &mut self,
+        fobj: &Rc<FuncObj>,
+        args: Vec<Option<Value>>,
+        ret: u32,
+        boundary: bool,
+    ) -> VmResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
@@ -30,7 +36,8 @@ impl Vm<'_> {
         let (code, n_regs, n_params) = (info.code, info.n_regs, info.n_params);
         if args.len() > n_params {
             let name = info.arch.name.as_str().to_owned();
-            return Err(self.type_error(format!("{name}() takes {n_params} positional arguments but {} were given", args.len())));
+            return Err(self
+                .type_error(format!("{name}() takes {n_params} positional arguments but {} were given", args.len())));
         }
         let new_base = self.top;
         self.grow(new_base + n_regs);
@@ -48,7 +55,78 @@ impl Vm<'_> {
         }
         self.top = new_base + n_regs;
         let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
-        self.frames.push(Frame { code, pc: 0, base: new_base, module: fobj.module, func: fobj.func, ret, closure, boundary });
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base: new_base,
+            module: fobj.module,
+            func: fobj.func,
+            ret,
+            closure,
+            boundary,
+        });
+        Ok(())
+    }
+
+    /// Pushes a frame for `fobj` whose arguments are registers of the caller named by the
+    /// `argc` words at `code[at..]` (`NO_REG` = the default), after an optional first
+    /// argument (`self` of a constructor).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn enter(
+        &mut self,
+        fobj: &Rc<FuncObj>,
+        code: &[rkyv::rend::u32_le],
+        at: usize,
+        argc: usize,
+        base: usize,
+        prefix: Option<Value>,
+        ret: u32,
+    ) -> VmResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let info = &self.mods[fobj.module as usize].funcs[fobj.func as usize];
+        let (callee_code, n_regs, n_params) = (info.code, info.n_regs, info.n_params);
+        let n_given = argc + usize::from(prefix.is_some());
+        if n_given > n_params {
+            let name = info.arch.name.as_str().to_owned();
+            return Err(
+                self.type_error(format!("{name}() takes {n_params} positional arguments but {n_given} were given"))
+            );
+        }
+        let new_base = self.top;
+        self.grow(new_base + n_regs);
+        let mut slot = 0;
+        if let Some(first) = prefix {
+            crate::value::assign(&mut self.regs[new_base], first);
+            slot = 1;
+        }
+        for idx in 0..argc {
+            let r = code.get(at + idx).map_or(NO_REG, |w| w.to_native());
+            let value = if r == NO_REG {
+                self.default_of(fobj, slot)?
+            } else {
+                self.regs.get(base + r as usize).cloned().unwrap_or_default()
+            };
+            crate::value::assign(&mut self.regs[new_base + slot], value);
+            slot += 1;
+        }
+        for idx in slot..n_params {
+            let value = self.default_of(fobj, idx)?;
+            crate::value::assign(&mut self.regs[new_base + idx], value);
+        }
+        self.top = new_base + n_regs;
+        let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
+        self.frames.push(Frame {
+            code: callee_code,
+            pc: 0,
+            base: new_base,
+            module: fobj.module,
+            func: fobj.func,
+            ret,
+            closure,
+            boundary: false,
+        });
         Ok(())
     }
 
@@ -72,13 +150,13 @@ impl Vm<'_> {
                 all.extend(args);
                 self.call_value(&bound.1.clone(), all)
             }
-            Value::Builtin(id) => self.call_builtin(*id, args, &[]),
+            Value::Builtin(id) => self.call_builtin(*id, &args, &[]),
             Value::Native(id) => self.call_native(*id, args.into_iter().map(Some).collect()),
             Value::BMethod(bound) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(bound.0.clone());
                 all.extend(args);
-                self.call_bmethod(bound.1, all.into_iter().map(Some).collect())
+                self.call_bmethod(bound.1, &all.into_iter().map(Some).collect::<Vec<_>>())
             }
             Value::Class(class) => self.construct(class, args.into_iter().map(Some).collect()),
             other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()))),
@@ -104,13 +182,18 @@ impl Vm<'_> {
         let init = class.init.borrow().clone();
         match init {
             InitKind::User(fobj) => {
+                if class.is_exception {
+                    set_exception_args(&instance, args.iter().cloned().map(Option::unwrap_or_default).collect());
+                }
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(Some(instance.clone()));
                 all.extend(args);
                 self.call_function(&fobj, all)?;
             }
             InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
-            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
+            InitKind::Exception => {
+                set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect())
+            }
             InitKind::None => {}
         }
         Ok(instance)
@@ -132,7 +215,12 @@ impl Vm<'_> {
         Value::Instance(Rc::new(Instance { class: class.clone(), fields: RefCell::new(fields) }))
     }
 
-    pub(crate) fn dataclass_init(&mut self, class: &Rc<Class>, instance: &Value, args: Vec<Option<Value>>) -> VmResult<()> {
+    pub(crate) fn dataclass_init(
+        &mut self,
+        class: &Rc<Class>,
+        instance: &Value,
+        args: Vec<Option<Value>>,
+    ) -> VmResult<()> {
         let Value::Instance(inst) = instance else { return Ok(()) };
         for slot in 0..class.fields.len() {
             let value = match args.get(slot).cloned().flatten() {
@@ -187,11 +275,18 @@ impl Vm<'_> {
         }
     }
 
-    pub(crate) fn construct_without_user_init(&mut self, class: &Rc<Class>, instance: Value, args: Vec<Option<Value>>) -> VmResult<Value> {
+    pub(crate) fn construct_without_user_init(
+        &mut self,
+        class: &Rc<Class>,
+        instance: Value,
+        args: Vec<Option<Value>>,
+    ) -> VmResult<Value> {
         let init = class.init.borrow().clone();
         match init {
             InitKind::Dataclass => self.dataclass_init(class, &instance, args)?,
-            InitKind::Exception => set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect()),
+            InitKind::Exception => {
+                set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect())
+            }
             InitKind::User(fobj) => {
                 let mut all = vec![Some(instance.clone())];
                 all.extend(args);
@@ -307,7 +402,7 @@ impl Vm<'_> {
                 let rest = text.as_str().get(*pos..)?;
                 let c = rest.chars().next()?;
                 *pos += c.len_utf8();
-                Some(Value::str(c.to_string()))
+                Some(self.char_value(c))
             }
             IterState::Range(cur, stop, step) => {
                 if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {

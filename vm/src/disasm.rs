@@ -21,12 +21,29 @@ pub fn disassemble(module: &ArchivedModule) -> String {
         let _ = writeln!(out, "  global {idx}: {}", global.as_str());
     }
     for (idx, import) in module.imports.iter().enumerate() {
-        let _ = writeln!(out, "  import {idx}: {}.{} ({})", import.module.as_str(), import.name.as_str(), match import.kind { bytecode::ArchivedImportKind::Function => "function", bytecode::ArchivedImportKind::Class => "class", bytecode::ArchivedImportKind::Global => "global" });
+        let _ = writeln!(
+            out,
+            "  import {idx}: {}.{} ({})",
+            import.module.as_str(),
+            import.name.as_str(),
+            match import.kind {
+                bytecode::ArchivedImportKind::Function => "function",
+                bytecode::ArchivedImportKind::Class => "class",
+                bytecode::ArchivedImportKind::Global => "global",
+            }
+        );
     }
     for (idx, class) in module.classes.iter().enumerate() {
         let fields: Vec<&str> = class.fields.iter().map(|f| f.as_str()).collect();
-        let methods: Vec<String> = class.methods.iter().map(|m| format!("{}=f{}", m.name.as_str(), m.func.to_native())).collect();
-        let _ = writeln!(out, "  class {idx}: {} fields [{}] methods [{}]", class.name.as_str(), fields.join(", "), methods.join(", "));
+        let methods: Vec<String> =
+            class.methods.iter().map(|m| format!("{}=f{}", m.name.as_str(), m.func.to_native())).collect();
+        let _ = writeln!(
+            out,
+            "  class {idx}: {} fields [{}] methods [{}]",
+            class.name.as_str(),
+            fields.join(", "),
+            methods.join(", ")
+        );
     }
     for (idx, func) in module.functions.iter().enumerate() {
         let params: Vec<&str> = func.params.iter().map(|p| p.name.as_str()).collect();
@@ -79,9 +96,13 @@ fn operand(module: &ArchivedModule, kind: Opd, value: u32) -> String {
         Opd::RegOpt => format!("r{value}"),
         Opd::Const => format!("k{value}"),
         Opd::Global => module.globals.get(value as usize).map_or(format!("g{value}"), |g| format!("g:{}", g.as_str())),
-        Opd::Func => module.functions.get(value as usize).map_or(format!("f{value}"), |f| format!("f:{}", f.qualname.as_str())),
+        Opd::Func => {
+            module.functions.get(value as usize).map_or(format!("f{value}"), |f| format!("f:{}", f.qualname.as_str()))
+        }
         Opd::Class if value & CLASS_IMPORT_BIT != 0 => format!("import{}", value & !CLASS_IMPORT_BIT),
-        Opd::Class => module.classes.get(value as usize).map_or(format!("c{value}"), |c| format!("c:{}", c.name.as_str())),
+        Opd::Class => {
+            module.classes.get(value as usize).map_or(format!("c{value}"), |c| format!("c:{}", c.name.as_str()))
+        }
         Opd::Import => module
             .imports
             .get(value as usize)
@@ -90,8 +111,12 @@ fn operand(module: &ArchivedModule, kind: Opd, value: u32) -> String {
         Opd::Target => format!("->{value}"),
         Opd::Imm => format!("#{}", value as i32),
         Opd::Builtin => bytecode::BUILTIN_NAMES.get(value as usize).map_or(format!("b{value}"), |n| (*n).to_owned()),
-        Opd::Native => bytecode::NATIVE_NAMES.get(value as usize).map_or(format!("n{value}"), |(m, n)| format!("{m}.{n}")),
-        Opd::BMethod => bytecode::BMETHOD_NAMES.get(value as usize).map_or(format!("m{value}"), |(t, n)| format!("{t}.{n}")),
+        Opd::Native => {
+            bytecode::NATIVE_NAMES.get(value as usize).map_or(format!("n{value}"), |(m, n)| format!("{m}.{n}"))
+        }
+        Opd::BMethod => {
+            bytecode::BMETHOD_NAMES.get(value as usize).map_or(format!("m{value}"), |(t, n)| format!("{t}.{n}"))
+        }
         Opd::Dep => module.deps.get(value as usize).map_or(format!("d{value}"), |d| d.as_str().to_owned()),
         Opd::Capture if value & 1 == 0 => format!("cell r{}", value >> 1),
         Opd::Capture => format!("free {}", value >> 1),

@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use rkyv::rend::u32_le;
 
-use crate::calls::{float_cmp, int_cmp, line_at, set_exception_args};
 use crate::bytecode::{ArchivedFunction, ArchivedModule, BinOp, CmpOp, NO_REG, op};
+use crate::calls::{float_cmp, int_cmp, line_at, set_exception_args};
 use crate::runtime::IntStrLimit;
 use crate::value::{Class, FuncObj, InitKind, Key, MethodKind, Value};
 
@@ -120,6 +120,16 @@ pub(crate) struct TbEntry {
 }
 
 pub(crate) struct Vm<'p> {
+    /// Argument buffer reused by built-in function calls.
+    pub value_buffer: Vec<Value>,
+    /// Argument buffer reused by built-in method calls.
+    pub arg_buffer: Vec<Option<Value>>,
+    /// Recently built short strings, direct-mapped by content hash: programs build the
+    /// same short strings over and over (split pieces, f-strings), and sharing the
+    /// immutable value saves two allocations each time.
+    pub str_cache: Vec<Value>,
+    /// The strings of one ASCII character, shared.
+    pub ascii_chars: Vec<Value>,
     /// A reusable buffer for building strings.
     pub scratch: String,
     /// The end of the current frame's registers (`regs` may be longer: it only grows).
@@ -185,6 +195,145 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// Calls through imports, methods and constructors (see `run_inner`). The arms keep
+    /// the loop's shape (each one ends by saying where execution continues).
+    #[inline(never)]
+    #[allow(clippy::needless_return)]
+    fn call_family(&mut self, word: u32, code: &'p [u32_le], pc: usize, base: usize, module: usize) -> VmResult<Step> {
+        let a = (word >> 8) as usize;
+        macro_rules! w {
+            ($i:expr) => {
+                code.get(pc + $i).map_or(0, |w| w.to_native() as usize)
+            };
+        }
+        macro_rules! reg {
+            ($r:expr) => {
+                self.regs[base + $r]
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $v:expr) => {{
+                let value = $v;
+                crate::value::assign(&mut self.regs[base + $r], value);
+            }};
+        }
+        macro_rules! save_pc {
+            ($p:expr) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.pc = $p;
+                }
+            };
+        }
+        macro_rules! tri2 {
+            ($e:expr) => {
+                $e?
+            };
+        }
+        macro_rules! gather {
+            ($start:expr, $count:expr) => {{
+                let mut args: Vec<Option<Value>> = Vec::with_capacity($count);
+                for idx in 0..$count {
+                    let r = w!($start + idx) as u32;
+                    args.push(if r == NO_REG { None } else { Some(self.regs[base + r as usize].clone()) });
+                }
+                args
+            }};
+        }
+        let opcode = word as u8;
+        let (tail, argc) = match opcode {
+            op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => (4, w!(3)),
+            _ => (3, w!(2)),
+        };
+        let next_pc = pc + tail + argc;
+        let target = match opcode {
+            op::CALL_IMPORT => match &self.mods[module].imports[w!(1)] {
+                Resolved::Func(f) => CallTarget::Func(f.clone()),
+                Resolved::Class(c) => CallTarget::New(c.clone()),
+                Resolved::Global(m, g) => {
+                    CallTarget::Value(self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default())
+                }
+            },
+            op::CALL_METHOD => {
+                let name = self.mods[module].name_ids[w!(1)];
+                let receiver = if argc > 0 && w!(tail) as u32 != NO_REG { Some(reg!(w!(tail)).clone()) } else { None };
+                tri2!(self.dispatch_method(name, receiver))
+            }
+            op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => {
+                let class = self.class_operand(module, w!(1) as u32);
+                let name = self.mods[module].name_ids[w!(2)];
+                match class.method(name) {
+                    Some((_, fobj, _)) => CallTarget::Func(fobj.clone()),
+                    None if name == names::INIT => CallTarget::SuperInit(class),
+                    None => {
+                        let text = self.name_table[name as usize].clone();
+                        tri2!(Err(self.attribute_error(&class.name, &text)))
+                    }
+                }
+            }
+            op::NEW => CallTarget::New(self.class_operand(module, w!(1) as u32)),
+            _ => match &reg!(w!(1)) {
+                Value::Class(c) => CallTarget::New(c.clone()),
+                other => CallTarget::Value(other.clone()),
+            },
+        };
+        save_pc!(next_pc);
+        match target {
+            CallTarget::Func(fobj) => {
+                // Arguments go straight from the caller's registers to the callee's.
+                tri2!(self.enter(&fobj, code, pc + tail, argc, base, None, a as u32));
+                return Ok(Step::Reload);
+            }
+            CallTarget::New(class) => {
+                let instance = self.allocate(&class);
+                let init = class.init.borrow().clone();
+                match init {
+                    InitKind::User(fobj) => {
+                        if class.is_exception {
+                            // `BaseException.__new__` keeps the constructor's
+                            // arguments as `args`, whatever `__init__` does.
+                            let args = gather!(tail, argc);
+                            set_exception_args(&instance, args.into_iter().map(Option::unwrap_or_default).collect());
+                        }
+                        // The arguments are read before the result register is
+                        // written: it may be one of them (`head = Link(i, head)`).
+                        tri2!(self.enter(&fobj, code, pc + tail, argc, base, Some(instance.clone()), NO_REG));
+                        set!(a, instance);
+                        return Ok(Step::Reload);
+                    }
+                    _ => {
+                        let args = gather!(tail, argc);
+                        let value = tri2!(self.construct_without_user_init(&class, instance, args));
+                        set!(a, value);
+                        return Ok(Step::Next(next_pc));
+                    }
+                }
+            }
+            CallTarget::SuperInit(class) => {
+                let args = gather!(tail, argc);
+                let mut args = args.into_iter();
+                let receiver = args.next().flatten().unwrap_or_default();
+                let rest: Vec<Option<Value>> = args.collect();
+                let init = class.init.borrow().clone();
+                match init {
+                    InitKind::Exception => {
+                        set_exception_args(&receiver, rest.into_iter().map(Option::unwrap_or_default).collect());
+                    }
+                    InitKind::Dataclass => tri2!(self.dataclass_init(&class, &receiver, rest)),
+                    _ => {}
+                }
+                set!(a, Value::None);
+                return Ok(Step::Next(next_pc));
+            }
+            CallTarget::Value(callee) => {
+                let args = gather!(tail, argc);
+                let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
+                let value = tri2!(self.call_value(&callee, args));
+                set!(a, value);
+                return Ok(Step::Next(next_pc));
+            }
+        }
+    }
+
     /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
     /// through handlers, and past `stop_depth` they are returned.
     pub(crate) fn run_frames(&mut self, stop_depth: usize) -> VmResult<Value> {
@@ -198,11 +347,14 @@ impl<'p> Vm<'p> {
                         let pos = if faulting { frame.pc } else { frame.pc.saturating_sub(1) };
                         faulting = false;
                         let info = &self.mods[frame.module as usize].funcs[frame.func as usize];
-                        let handler = info.arch.handlers.iter().find(|h| {
-                            (h.start.to_native() as usize) <= pos && pos < h.end.to_native() as usize
-                        });
+                        let handler = info
+                            .arch
+                            .handlers
+                            .iter()
+                            .find(|h| (h.start.to_native() as usize) <= pos && pos < h.end.to_native() as usize);
                         if let Some(handler) = handler {
-                            let (target, exc_reg) = (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
+                            let (target, exc_reg) =
+                                (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
                             let base = frame.base;
                             let frame = self.frames.last_mut();
                             if let Some(frame) = frame {
@@ -254,10 +406,17 @@ impl<'p> Vm<'p> {
                 })
             };
         }
+        macro_rules! reg_mut {
+            ($r:expr) => {{
+                let idx = base + $r;
+                // SAFETY: as for `reg!`: verified register operand, `regs` long enough.
+                unsafe { self.regs.get_unchecked_mut(idx) }
+            }};
+        }
         macro_rules! set {
             ($r:expr, $v:expr) => {{
                 let value = $v;
-                crate::value::assign(&mut self.regs[base + $r], value);
+                crate::value::assign(reg_mut!($r), value);
             }};
         }
         // Writing just the payload when the register already holds the same kind avoids
@@ -265,7 +424,7 @@ impl<'p> Vm<'p> {
         macro_rules! set_int {
             ($r:expr, $v:expr) => {{
                 let value: i64 = $v;
-                match &mut self.regs[base + $r] {
+                match reg_mut!($r) {
                     Value::Int(slot) => *slot = value,
                     slot => crate::value::assign(slot, Value::Int(value)),
                 }
@@ -274,7 +433,7 @@ impl<'p> Vm<'p> {
         macro_rules! set_float {
             ($r:expr, $v:expr) => {{
                 let value: f64 = $v;
-                match &mut self.regs[base + $r] {
+                match reg_mut!($r) {
                     Value::Float(slot) => *slot = value,
                     slot => crate::value::assign(slot, Value::Float(value)),
                 }
@@ -283,7 +442,7 @@ impl<'p> Vm<'p> {
         macro_rules! set_bool {
             ($r:expr, $v:expr) => {{
                 let value: bool = $v;
-                match &mut self.regs[base + $r] {
+                match reg_mut!($r) {
                     Value::Bool(slot) => *slot = value,
                     slot => crate::value::assign(slot, Value::Bool(value)),
                 }
@@ -380,11 +539,15 @@ impl<'p> Vm<'p> {
                     pc += 2;
                 }
                 op::LOAD_IMPORT => {
-                    set!(a, match &self.mods[module].imports[w!(1)] {
-                        Resolved::Func(f) => Value::Function(f.clone()),
-                        Resolved::Class(c) => Value::Class(c.clone()),
-                        Resolved::Global(m, g) => self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default(),
-                    });
+                    set!(
+                        a,
+                        match &self.mods[module].imports[w!(1)] {
+                            Resolved::Func(f) => Value::Function(f.clone()),
+                            Resolved::Class(c) => Value::Class(c.clone()),
+                            Resolved::Global(m, g) =>
+                                self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default(),
+                        }
+                    );
                     pc += 2;
                 }
                 op::LOAD_FUNC => {
@@ -404,11 +567,14 @@ impl<'p> Vm<'p> {
                     pc += 2;
                 }
                 op::LOAD_MODULE_NAME => {
-                    set!(a, if module == self.main_module {
-                        Value::str("__main__")
-                    } else {
-                        Value::str(self.mods[module].name.as_str())
-                    });
+                    set!(
+                        a,
+                        if module == self.main_module {
+                            Value::str("__main__")
+                        } else {
+                            Value::str(self.mods[module].name.as_str())
+                        }
+                    );
                     pc += 1;
                 }
                 op::MAKE_CELL => {
@@ -463,7 +629,12 @@ impl<'p> Vm<'p> {
                                 other => Rc::new(RefCell::new(other.clone())),
                             }
                         } else {
-                            match self.frames.last().and_then(|f| f.closure.as_ref()).and_then(|c| c.cells.get(spec >> 1)) {
+                            match self
+                                .frames
+                                .last()
+                                .and_then(|f| f.closure.as_ref())
+                                .and_then(|c| c.cells.get(spec >> 1))
+                            {
                                 Some(cell) => cell.clone(),
                                 None => Rc::new(RefCell::new(Value::None)),
                             }
@@ -471,12 +642,15 @@ impl<'p> Vm<'p> {
                         cells.push(cell);
                     }
                     let defaults = self.defaults_vector(module, func, defaults);
-                    set!(a, Value::Function(Rc::new(FuncObj {
-                        module: module as u32,
-                        func: func as u32,
-                        defaults: RefCell::new(defaults),
-                        cells,
-                    })));
+                    set!(
+                        a,
+                        Value::Function(Rc::new(FuncObj {
+                            module: module as u32,
+                            func: func as u32,
+                            defaults: RefCell::new(defaults),
+                            cells,
+                        }))
+                    );
                     pc += caps_at + 1 + n_caps;
                 }
                 op::DEF_FUNC => {
@@ -766,18 +940,23 @@ impl<'p> Vm<'p> {
                         _ => 0,
                     };
                     let item = match &reg!(a) {
-                        Value::List(list) => list.borrow().get(idx).cloned(),
-                        Value::Tuple(items) => items.get(idx).cloned(),
-                        _ => None,
+                        Value::List(list) => Fast::of(list.borrow().get(idx)),
+                        Value::Tuple(items) => Fast::of(items.get(idx)),
+                        _ => Fast::Missing,
                     };
+                    let var = w!(2);
                     match item {
-                        Some(item) => {
-                            set!(w!(2), item);
-                            set_int!(w!(1), idx as i64 + 1);
-                            pc = w!(3);
+                        Fast::Missing => {
+                            pc += 4;
+                            continue;
                         }
-                        None => pc += 4,
+                        Fast::Bool(b) => set_bool!(var, b),
+                        Fast::Int(i) => set_int!(var, i),
+                        Fast::Float(f) => set_float!(var, f),
+                        Fast::Other(value) => set!(var, value),
                     }
+                    set_int!(w!(1), idx as i64 + 1);
+                    pc = w!(3);
                 }
                 op::CALL => {
                     let func = w!(1);
@@ -790,7 +969,7 @@ impl<'p> Vm<'p> {
                     let new_base = self.top;
                     self.grow(new_base + n_regs);
                     for idx in 0..argc {
-                        let r = code[pc + 3 + idx].to_native();
+                        let r = w!(3 + idx) as u32;
                         let value = if r == NO_REG {
                             let fobj = self.mods[module].func_objs[func].clone();
                             match self.default_of(&fobj, idx) {
@@ -801,7 +980,7 @@ impl<'p> Vm<'p> {
                                 }
                             }
                         } else {
-                            self.regs[base + r as usize].clone()
+                            reg!(r as usize).clone()
                         };
                         crate::value::assign(&mut self.regs[new_base + idx], value);
                     }
@@ -821,89 +1000,19 @@ impl<'p> Vm<'p> {
                     pc = 0;
                     base = new_base;
                 }
-                op::CALL_IMPORT | op::CALL_METHOD | op::CALL_METHOD_OF | op::CALL_METHOD_STATIC | op::NEW | op::NEW_OF => {
-                    let opcode = word as u8;
-                    let (tail, argc) = match opcode {
-                        op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => (4, w!(3)),
-                        _ => (3, w!(2)),
-                    };
-                    let args = gather!(tail, argc);
-                    let next_pc = pc + tail + argc;
-                    let target = match opcode {
-                        op::CALL_IMPORT => match &self.mods[module].imports[w!(1)] {
-                            Resolved::Func(f) => CallTarget::Func(f.clone()),
-                            Resolved::Class(c) => CallTarget::New(c.clone()),
-                            Resolved::Global(m, g) => {
-                                CallTarget::Value(self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default())
-                            }
-                        },
-                        op::CALL_METHOD => {
-                            let name = self.mods[module].name_ids[w!(1)];
-                            tri!(self.dispatch_method(name, args.first().cloned().flatten()))
-                        }
-                        op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => {
-                            let class = self.class_operand(module, w!(1) as u32);
-                            let name = self.mods[module].name_ids[w!(2)];
-                            match class.method(name) {
-                                Some((_, fobj, _)) => CallTarget::Func(fobj.clone()),
-                                None if name == names::INIT => CallTarget::SuperInit(class),
-                                None => {
-                                    let text = self.name_table[name as usize].clone();
-                                    tri!(Err(self.attribute_error(&class.name, &text)))
-                                }
-                            }
-                        }
-                        op::NEW => CallTarget::New(self.class_operand(module, w!(1) as u32)),
-                        _ => match &reg!(w!(1)) {
-                            Value::Class(c) => CallTarget::New(c.clone()),
-                            other => CallTarget::Value(other.clone()),
-                        },
-                    };
-                    save_pc!(next_pc);
-                    match target {
-                        CallTarget::Func(fobj) => {
-                            tri!(self.push_frame(&fobj, args, a as u32, false));
-                            reload!();
-                        }
-                        CallTarget::New(class) => {
-                            let instance = self.allocate(&class);
-                            let init = class.init.borrow().clone();
-                            match init {
-                                InitKind::User(fobj) => {
-                                    let mut all = Vec::with_capacity(args.len() + 1);
-                                    all.push(Some(instance.clone()));
-                                    all.extend(args);
-                                    set!(a, instance);
-                                    tri!(self.push_frame(&fobj, all, NO_REG, false));
-                                    reload!();
-                                }
-                                _ => {
-                                    let value = tri!(self.construct_without_user_init(&class, instance, args));
-                                    set!(a, value);
-                                    pc = next_pc;
-                                }
-                            }
-                        }
-                        CallTarget::SuperInit(class) => {
-                            let mut args = args.into_iter();
-                            let receiver = args.next().flatten().unwrap_or_default();
-                            let rest: Vec<Option<Value>> = args.collect();
-                            let init = class.init.borrow().clone();
-                            match init {
-                                InitKind::Exception => {
-                                    set_exception_args(&receiver, rest.into_iter().map(Option::unwrap_or_default).collect());
-                                }
-                                InitKind::Dataclass => tri!(self.dataclass_init(&class, &receiver, rest)),
-                                _ => {}
-                            }
-                            set!(a, Value::None);
-                            pc = next_pc;
-                        }
-                        CallTarget::Value(callee) => {
-                            let args: Vec<Value> = args.into_iter().map(Option::unwrap_or_default).collect();
-                            let value = tri!(self.call_value(&callee, args));
-                            set!(a, value);
-                            pc = next_pc;
+                op::CALL_IMPORT
+                | op::CALL_METHOD
+                | op::CALL_METHOD_OF
+                | op::CALL_METHOD_STATIC
+                | op::NEW
+                | op::NEW_OF => {
+                    // Kept out of line: the loop's hot paths keep their registers.
+                    match self.call_family(word, code, pc, base, module) {
+                        Ok(Step::Next(next)) => pc = next,
+                        Ok(Step::Reload) => reload!(),
+                        Err(err) => {
+                            save_pc!(pc);
+                            return Err(err);
                         }
                     }
                 }
@@ -940,7 +1049,8 @@ impl<'p> Vm<'p> {
                     let mask = w!(2) as u32;
                     let argc = w!(3);
                     let n_kw = mask.count_ones() as usize;
-                    let mut args = Vec::with_capacity(argc - n_kw.min(argc));
+                    let mut args = std::mem::take(&mut self.value_buffer);
+                    args.clear();
                     for idx in 0..argc.saturating_sub(n_kw) {
                         args.push(reg!(w!(4 + idx)).clone());
                     }
@@ -953,12 +1063,26 @@ impl<'p> Vm<'p> {
                         }
                     }
                     save_pc!(pc);
-                    let value = tri!(self.call_builtin(id, args, &keywords));
+                    let result = self.call_builtin(id, &args, &keywords);
+                    args.clear();
+                    self.value_buffer = args;
+                    let value = tri!(result);
                     set!(a, value);
                     pc += 4 + argc;
                 }
                 op::CALL_NATIVE => {
                     let argc = w!(2);
+                    // `math.sqrt` of a non-negative float, the hot case of numeric code.
+                    if w!(1) == 0
+                        && argc == 1
+                        && w!(3) as u32 != NO_REG
+                        && let Value::Float(x) = reg!(w!(3))
+                        && x >= 0.0
+                    {
+                        set_float!(a, x.sqrt());
+                        pc += 4;
+                        continue;
+                    }
                     let args = gather!(3, argc);
                     save_pc!(pc);
                     let value = tri!(self.call_native(w!(1) as u32, args));
@@ -998,20 +1122,32 @@ impl<'p> Vm<'p> {
                             continue;
                         }
                     }
-                    let args = gather!(3, argc);
+                    // Arguments go through a reused buffer: no allocation per call.
+                    let mut args = std::mem::take(&mut self.arg_buffer);
+                    args.clear();
+                    for idx in 0..argc {
+                        let r = w!(3 + idx) as u32;
+                        args.push(if r == NO_REG { None } else { Some(reg!(r as usize).clone()) });
+                    }
                     save_pc!(pc);
-                    let value = tri!(self.call_bmethod(id, args));
+                    let result = self.call_bmethod(id, &args);
+                    args.clear();
+                    self.arg_buffer = args;
+                    let value = tri!(result);
                     set!(a, value);
                     pc += 3 + argc;
                 }
                 op::RETURN | op::RETURN_NONE => {
-                    let value = if word as u8 == op::RETURN { std::mem::take(&mut self.regs[base + a]) } else { Value::None };
+                    let value =
+                        if word as u8 == op::RETURN { std::mem::take(&mut self.regs[base + a]) } else { Value::None };
                     let Some(frame) = self.frames.pop() else { return Ok(value) };
                     self.release(frame.base);
                     if frame.boundary {
                         return Ok(value);
                     }
-                    if frame.func as usize == self.mods[frame.module as usize].arch.init.to_native() as usize
+                    // Only module initialisers (and `__init__` calls) discard their result.
+                    if frame.ret == NO_REG
+                        && frame.func as usize == self.mods[frame.module as usize].arch.init.to_native() as usize
                         && self.mods[frame.module as usize].state == InitState::Running
                     {
                         self.mods[frame.module as usize].state = InitState::Done;
@@ -1023,17 +1159,13 @@ impl<'p> Vm<'p> {
                 }
                 op::GET_FIELD => {
                     let fast = match &reg!(w!(1)) {
-                        Value::Instance(inst) => match inst.fields.borrow().get(w!(2)) {
-                            Some(Value::Float(f)) => Fast::Float(*f),
-                            Some(Value::Int(i)) => Fast::Int(*i),
-                            Some(other) => Fast::Other(other.clone()),
-                            None => Fast::Missing,
-                        },
+                        Value::Instance(inst) => Fast::of(inst.fields.borrow().get(w!(2))),
                         _ => Fast::Missing,
                     };
                     match fast {
                         Fast::Float(f) => set_float!(a, f),
                         Fast::Int(i) => set_int!(a, i),
+                        Fast::Bool(b) => set_bool!(a, b),
                         Fast::Other(value) => set!(a, value),
                         Fast::Missing => {
                             let obj = reg!(w!(1)).clone();
@@ -1092,9 +1224,10 @@ impl<'p> Vm<'p> {
                     let value = match &obj {
                         Value::Instance(inst) => match inst.class.method(name) {
                             Some((_, fobj, MethodKind::Static)) => Value::Function(fobj.clone()),
-                            Some((_, fobj, MethodKind::Class)) => {
-                                Value::BoundMethod(Rc::new((Value::Class(inst.class.clone()), Value::Function(fobj.clone()))))
-                            }
+                            Some((_, fobj, MethodKind::Class)) => Value::BoundMethod(Rc::new((
+                                Value::Class(inst.class.clone()),
+                                Value::Function(fobj.clone()),
+                            ))),
                             Some((_, fobj, MethodKind::Instance)) => {
                                 Value::BoundMethod(Rc::new((obj.clone(), Value::Function(fobj.clone()))))
                             }
@@ -1141,7 +1274,7 @@ impl<'p> Vm<'p> {
                                 }
                             }
                         }
-                        let value = Value::str(text.as_str());
+                        let value = self.small_str(&text);
                         self.scratch = text;
                         if let Some(err) = failure {
                             tri!(Err(err));
@@ -1224,13 +1357,28 @@ impl<'p> Vm<'p> {
                     pc += 3;
                 }
                 op::INDEX_LIST => {
-                    let item = match (&reg!(w!(1)), &reg!(w!(2))) {
-                        (Value::List(list), Value::Int(i)) if *i >= 0 => list.borrow().get(*i as usize).cloned(),
-                        _ => None,
+                    let fast = match (&reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::List(list), Value::Int(i)) if *i >= 0 => Fast::of(list.borrow().get(*i as usize)),
+                        _ => Fast::Missing,
                     };
-                    let item = match item {
-                        Some(item) => item,
-                        None => {
+                    let item = match fast {
+                        Fast::Bool(b) => {
+                            set_bool!(a, b);
+                            pc += 3;
+                            continue;
+                        }
+                        Fast::Int(i) => {
+                            set_int!(a, i);
+                            pc += 3;
+                            continue;
+                        }
+                        Fast::Float(f) => {
+                            set_float!(a, f);
+                            pc += 3;
+                            continue;
+                        }
+                        Fast::Other(item) => item,
+                        Fast::Missing => {
                             let (obj, idx) = (reg!(w!(1)).clone(), reg!(w!(2)).clone());
                             save_pc!(pc);
                             tri!(self.index(&obj, &idx))
@@ -1279,7 +1427,9 @@ impl<'p> Vm<'p> {
                     pc += 2;
                 }
                 op::SLICE => {
-                    let opt = |this: &Self, r: usize| if r as u32 == NO_REG { None } else { Some(this.regs[base + r].clone()) };
+                    let opt = |this: &Self, r: usize| {
+                        if r as u32 == NO_REG { None } else { Some(this.regs[base + r].clone()) }
+                    };
                     let obj = reg!(w!(1)).clone();
                     let (lo, hi, step) = (opt(self, w!(2)), opt(self, w!(3)), opt(self, w!(4)));
                     let value = tri!(self.slice(&obj, lo, hi, step));
@@ -1339,12 +1489,32 @@ impl<'p> Vm<'p> {
     }
 }
 
+/// What the interpreter loop does after an out-of-line instruction.
+enum Step {
+    Next(usize),
+    Reload,
+}
+
 /// A field read, split so immediates are written into registers without a temporary.
 enum Fast {
     Float(f64),
     Int(i64),
+    Bool(bool),
     Other(Value),
     Missing,
+}
+
+impl Fast {
+    #[inline(always)]
+    fn of(value: Option<&Value>) -> Fast {
+        match value {
+            Some(Value::Float(f)) => Fast::Float(*f),
+            Some(Value::Int(i)) => Fast::Int(*i),
+            Some(Value::Bool(b)) => Fast::Bool(*b),
+            Some(other) => Fast::Other(other.clone()),
+            None => Fast::Missing,
+        }
+    }
 }
 
 pub(crate) enum CallTarget {

@@ -14,7 +14,9 @@ use std::sync::Arc;
 
 use rkyv::util::AlignedVec;
 
-use crate::bytecode::{self, ArchivedConst, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT, NO_REG};
+use crate::bytecode::{
+    self, ArchivedConst, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT, NO_REG,
+};
 use crate::interp::{Exc, FuncInfo, InitState, ModRt, Resolved, Vm, names};
 use crate::ops::exception_args;
 use crate::runtime::IntStrLimit;
@@ -137,7 +139,8 @@ impl Program {
         let mut names = Vec::with_capacity(modules.len());
         let mut index: HashMap<String, usize> = HashMap::new();
         for module in &modules {
-            let archived = module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
+            let archived =
+                module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
             let name = archived.name.as_str().to_owned();
             crate::verify::verify(archived).map_err(|error| LinkError::Verify { module: name.clone(), error })?;
             if index.insert(name.clone(), names.len()).is_some() {
@@ -147,7 +150,8 @@ impl Program {
         }
         let mut edges: Vec<Vec<usize>> = vec![Vec::new(); modules.len()];
         for (idx, module) in modules.iter().enumerate() {
-            let archived = module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
+            let archived =
+                module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
             let this = names[idx].clone();
             for dep in archived.deps.iter() {
                 // A dependency without code is a namespace package (a directory without
@@ -159,7 +163,8 @@ impl Program {
             for import in archived.imports.iter() {
                 let from = import.module.as_str();
                 let name = import.name.as_str();
-                let missing = || LinkError::MissingExport { module: this.clone(), from: from.to_owned(), name: name.to_owned() };
+                let missing =
+                    || LinkError::MissingExport { module: this.clone(), from: from.to_owned(), name: name.to_owned() };
                 if from == "builtins" {
                     if !BUILTIN_EXCEPTIONS.iter().any(|(n, _)| *n == name) {
                         return Err(missing());
@@ -170,7 +175,8 @@ impl Program {
                     return Err(LinkError::MissingModule { module: this.clone(), dep: from.to_owned() });
                 };
                 edges[idx].push(d);
-                let target = modules[d].archived().map_err(|message| LinkError::Archive { module: from.to_owned(), message })?;
+                let target =
+                    modules[d].archived().map_err(|message| LinkError::Archive { module: from.to_owned(), message })?;
                 let found = match import.kind {
                     ArchivedImportKind::Function => find_function(target, name).is_some(),
                     ArchivedImportKind::Class => target.classes.iter().any(|c| c.name.as_str() == name),
@@ -209,7 +215,13 @@ impl Program {
 
     /// Runs module `main` as `__main__`; returns the process exit status. Output goes to
     /// `stdout`; an uncaught exception's traceback goes to `stderr` (status 1).
-    pub fn run(&self, main: &str, options: &RunOptions, stdout: &mut (dyn Write + Send), stderr: &mut (dyn Write + Send)) -> i32 {
+    pub fn run(
+        &self,
+        main: &str,
+        options: &RunOptions,
+        stdout: &mut (dyn Write + Send),
+        stderr: &mut (dyn Write + Send),
+    ) -> i32 {
         let Some(main_idx) = self.names.iter().position(|n| n == main) else {
             let _ = writeln!(stderr, "{}", LinkError::NoMain(main.to_owned()));
             return 1;
@@ -223,7 +235,13 @@ impl Program {
         result.unwrap_or(70)
     }
 
-    fn run_here(&self, main_idx: usize, options: &RunOptions, stdout: &mut (dyn Write + Send), stderr: &mut (dyn Write + Send)) -> i32 {
+    fn run_here(
+        &self,
+        main_idx: usize,
+        options: &RunOptions,
+        stdout: &mut (dyn Write + Send),
+        stderr: &mut (dyn Write + Send),
+    ) -> i32 {
         let mut archived = Vec::with_capacity(self.modules.len());
         for module in &self.modules {
             match module.archived() {
@@ -235,6 +253,10 @@ impl Program {
             }
         }
         let mut vm = Vm {
+            value_buffer: Vec::with_capacity(8),
+            arg_buffer: Vec::with_capacity(8),
+            str_cache: vec![Value::None; 1024],
+            ascii_chars: (0u8..128).map(|b| Value::str(char::from(b).to_string())).collect(),
             scratch: String::new(),
             top: 0,
             mods: Vec::with_capacity(archived.len()),
@@ -374,9 +396,8 @@ impl Program {
                 }
             }
         };
-        let imports: Vec<Resolved> = (0..arch.imports.len())
-            .map(|i| lookup_import(i).unwrap_or(Resolved::Global(idx, 0)))
-            .collect();
+        let imports: Vec<Resolved> =
+            (0..arch.imports.len()).map(|i| lookup_import(i).unwrap_or(Resolved::Global(idx, 0))).collect();
         let mut classes: Vec<Rc<Class>> = Vec::with_capacity(arch.classes.len());
         for class in arch.classes.iter() {
             let base = class.base.as_ref().and_then(|b| {
@@ -390,7 +411,8 @@ impl Program {
                     classes.get(b as usize).cloned()
                 }
             });
-            let mut methods: Vec<(u32, Rc<FuncObj>, MethodKind)> = base.as_ref().map(|b| b.methods.clone()).unwrap_or_default();
+            let mut methods: Vec<(u32, Rc<FuncObj>, MethodKind)> =
+                base.as_ref().map(|b| b.methods.clone()).unwrap_or_default();
             let mut own_init = None;
             for method in class.methods.iter() {
                 let name_id = intern_name(method.name.as_str(), &mut vm.name_table);
@@ -433,7 +455,8 @@ impl Program {
                 id: *next_id,
             }));
         }
-        let deps = arch.deps.iter().map(|d| self.names.iter().position(|n| n == d.as_str()).unwrap_or(usize::MAX)).collect();
+        let deps =
+            arch.deps.iter().map(|d| self.names.iter().position(|n| n == d.as_str()).unwrap_or(usize::MAX)).collect();
         ModRt {
             arch,
             name: arch.name.as_str().to_owned(),
@@ -470,7 +493,8 @@ impl Program {
             let module = &vm.mods[entry.module as usize];
             let path = &self.modules.get(entry.module as usize).map(|m| m.path.clone()).unwrap_or_default();
             let func = &module.funcs[entry.func as usize].arch;
-            let name = if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
+            let name =
+                if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
             text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
         }
         let message = vm.py_str(exc).unwrap_or_default();

@@ -9,7 +9,7 @@ use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeE
 use crate::value::{IterState, Key, Value};
 
 impl Vm<'_> {
-    pub(crate) fn call_bmethod(&mut self, id: u32, args: Vec<Option<Value>>) -> VmResult<Value> {
+    pub(crate) fn call_bmethod(&mut self, id: u32, args: &[Option<Value>]) -> VmResult<Value> {
         let recv = args.first().cloned().flatten().unwrap_or_default();
         let arg = |idx: usize| args.get(idx).cloned().flatten().filter(|v| !matches!(v, Value::None));
         let raw = |idx: usize| args.get(idx).cloned().flatten();
@@ -30,12 +30,29 @@ impl Vm<'_> {
                     0 | 1 => {
                         let sep = opt_str(arg(1));
                         let maxsplit = opt_int(self, arg(2))?.unwrap_or(-1);
+                        // `sep` given, no limit: Python's split is Rust's, piece for piece.
+                        if let (0, Some(sep), -1) = (id, sep.as_ref(), maxsplit)
+                            && !sep.as_str().is_empty()
+                        {
+                            let sep = sep.as_str();
+                            // A one-byte separator searches with memchr rather than two-way.
+                            let items: Vec<Value> = if sep.len() == 1 {
+                                let byte = char::from(sep.as_bytes()[0]);
+                                text.split(byte).map(|p| self.small_str(p)).collect()
+                            } else {
+                                text.split(sep).map(|p| self.small_str(p)).collect()
+                            };
+                            return Ok(Value::list(items));
+                        }
                         let parts = if id == 0 {
                             str_ops::split(text, sep.as_ref().map(|s| s.as_str()), maxsplit)
                         } else {
                             str_ops::rsplit(text, sep.as_ref().map(|s| s.as_str()), maxsplit)
                         };
-                        parts.map(|parts| Value::list(parts.into_iter().map(Value::str).collect()))
+                        match parts {
+                            Ok(parts) => Ok(Value::list(parts.iter().map(|p| self.small_str(p)).collect())),
+                            Err(e) => Err(e),
+                        }
                     }
                     2 => {
                         let items = self.collect_iterable(&raw(1).unwrap_or_default())?;
@@ -70,7 +87,9 @@ impl Vm<'_> {
                         let (old, new) = (opt_str(raw(1)), opt_str(raw(2)));
                         let count = opt_int(self, arg(3))?.unwrap_or(-1);
                         match (old, new) {
-                            (Some(old), Some(new)) => str_ops::replace(text, old.as_str(), new.as_str(), count).map(Value::str),
+                            (Some(old), Some(new)) => {
+                                str_ops::replace(text, old.as_str(), new.as_str(), count).map(Value::str)
+                            }
                             _ => Err(RuntimeError::type_error("replace() argument must be str")),
                         }
                     }
@@ -100,17 +119,23 @@ impl Vm<'_> {
                             Some(Value::Tuple(items)) => {
                                 let texts: Vec<String> = items
                                     .iter()
-                                    .filter_map(|v| if let Value::Str(t) = v { Some(t.as_str().to_owned()) } else { None })
+                                    .filter_map(
+                                        |v| if let Value::Str(t) = v { Some(t.as_str().to_owned()) } else { None },
+                                    )
                                     .collect();
                                 let refs = texts.iter().map(String::as_str);
-                                if id == 11 { s.startswith_any(refs, start, end) } else { s.endswith_any(refs, start, end) }
+                                if id == 11 {
+                                    s.startswith_any(refs, start, end)
+                                } else {
+                                    s.endswith_any(refs, start, end)
+                                }
                             }
                             _ => false,
                         };
                         Ok(Value::Bool(result))
                     }
-                    13 => Ok(Value::str(str_ops::upper(text))),
-                    14 => Ok(Value::str(str_ops::lower(text))),
+                    13 => Ok(self.small_str(&str_ops::upper(text))),
+                    14 => Ok(self.small_str(&str_ops::lower(text))),
                     15 => Ok(Value::str(str_ops::title(text))),
                     16 => Ok(Value::Bool(str_ops::isdigit(text))),
                     17 => Ok(Value::Bool(str_ops::isalpha(text))),
@@ -135,7 +160,9 @@ impl Vm<'_> {
                         let fill = match opt_str(arg(2)) {
                             Some(f) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
                             Some(_) => {
-                                return Err(self.type_error("The fill character must be exactly one character long".into()));
+                                return Err(
+                                    self.type_error("The fill character must be exactly one character long".into())
+                                );
                             }
                             None => ' ',
                         };
@@ -147,7 +174,8 @@ impl Vm<'_> {
                         .map(Value::str)
                     }
                     25 | 59 => {
-                        let mut values: Vec<Value> = args.iter().skip(1).map(|v| v.clone().unwrap_or_default()).collect();
+                        let mut values: Vec<Value> =
+                            args.iter().skip(1).map(|v| v.clone().unwrap_or_default()).collect();
                         let mut keywords = Vec::new();
                         if id == 59 {
                             let n_pos = match values.first() {
@@ -310,7 +338,8 @@ impl Vm<'_> {
                 }
                 43 => {
                     if let Some(Value::Dict(other)) = raw(1) {
-                        let entries: Vec<(Key, Value)> = other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let entries: Vec<(Key, Value)> =
+                            other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                         let mut dict = dict.borrow_mut();
                         for (k, v) in entries {
                             dict.insert(k, v);
@@ -350,7 +379,8 @@ impl Vm<'_> {
                     }
                 }
                 50..=53 => {
-                    let other: Vec<Key> = self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key::native).collect();
+                    let other: Vec<Key> =
+                        self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key::native).collect();
                     let other_set: crate::value::Set = other.iter().cloned().collect();
                     let mine = set.borrow();
                     let result: crate::value::Set = match id {

@@ -22,11 +22,40 @@ impl Vm<'_> {
             .cloned();
         let Some(class) = class else { return Exc::Raised(Value::None) };
         let instance = self.allocate(&class);
-        let args = if message.is_empty() && class_name == "MemoryError" { Vec::new() } else { vec![Value::str(message)] };
+        let args =
+            if message.is_empty() && class_name == "MemoryError" { Vec::new() } else { vec![Value::str(message)] };
         set_exception_args(&instance, args);
         self.tb.clear();
         self.tb_exc = Some(instance.clone());
         Exc::Raised(instance)
+    }
+
+    /// A string value for `text`, shared with an equal recent one when it is short.
+    pub(crate) fn small_str(&mut self, text: &str) -> Value {
+        if text.len() > 24 || self.str_cache.is_empty() {
+            return Value::str(text);
+        }
+        let mut hash: u32 = 0x811c_9dc5;
+        for byte in text.bytes() {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+        let slot = (hash as usize) & (self.str_cache.len() - 1);
+        if let Value::Str(cached) = &self.str_cache[slot]
+            && cached.as_str() == text
+        {
+            return self.str_cache[slot].clone();
+        }
+        let value = Value::str(text);
+        self.str_cache[slot] = value.clone();
+        value
+    }
+
+    /// A one-character string; ASCII ones are shared, as CPython caches them.
+    pub(crate) fn char_value(&self, c: char) -> Value {
+        match self.ascii_chars.get(c as usize) {
+            Some(value) => value.clone(),
+            None => Value::str(c.to_string()),
+        }
     }
 
     pub(crate) fn type_error(&mut self, message: String) -> Exc {
@@ -182,10 +211,16 @@ impl Vm<'_> {
                 if items.len().saturating_mul(count) > 1 << 32 {
                     return Err(self.runtime_exc("MemoryError", String::new()));
                 }
-                let mut out = Vec::with_capacity(items.len() * count);
-                for _ in 0..count {
-                    out.extend(items.iter().cloned());
-                }
+                let out = match items.as_slice() {
+                    [single] => vec![single.clone(); count],
+                    _ => {
+                        let mut out = Vec::with_capacity(items.len() * count);
+                        for _ in 0..count {
+                            out.extend_from_slice(&items);
+                        }
+                        out
+                    }
+                };
                 Ok(Value::list(out))
             }
             (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if n.as_int().is_some() => {
@@ -202,7 +237,12 @@ impl Vm<'_> {
                     BinOp::BitOr => a.iter().chain(b.iter()).cloned().collect(),
                     BinOp::BitAnd => a.iter().filter(|k| b.contains(*k)).cloned().collect(),
                     BinOp::Sub => a.iter().filter(|k| !b.contains(*k)).cloned().collect(),
-                    _ => a.iter().filter(|k| !b.contains(*k)).chain(b.iter().filter(|k| !a.contains(*k))).cloned().collect(),
+                    _ => a
+                        .iter()
+                        .filter(|k| !b.contains(*k))
+                        .chain(b.iter().filter(|k| !a.contains(*k)))
+                        .cloned()
+                        .collect(),
                 };
                 Ok(Value::Set(Rc::new(RefCell::new(result))))
             }
@@ -438,7 +478,8 @@ impl Vm<'_> {
                 (Some(a), Some(b)) => Ok(a.cmp(&b)),
                 _ => {
                     let (l, r) = (left.type_name(), right.type_name());
-                    Err(self.type_error(format!("'{}' not supported between instances of '{l}' and '{r}'", op.symbol())))
+                    Err(self
+                        .type_error(format!("'{}' not supported between instances of '{l}' and '{r}'", op.symbol())))
                 }
             },
         }
@@ -603,7 +644,8 @@ impl Vm<'_> {
                 out.push(')');
             }
             Value::Dict(dict) => {
-                let entries: Vec<(Value, Value)> = dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let entries: Vec<(Value, Value)> =
+                    dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
                 out.push('{');
                 for (idx, (key, item)) in entries.iter().enumerate() {
                     if idx > 0 {
@@ -791,7 +833,7 @@ impl Vm<'_> {
             Value::Str(s) => {
                 let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
                 let c = s.get_item(idx).map_err(|e| self.rt(e))?;
-                Ok(Value::str(c.to_string()))
+                Ok(self.char_value(c))
             }
             Value::Dict(dict) => {
                 self.check_hashable(index)?;
@@ -887,7 +929,13 @@ impl Vm<'_> {
         }
     }
 
-    pub(crate) fn slice(&mut self, obj: &Value, lo: Option<Value>, hi: Option<Value>, step: Option<Value>) -> VmResult<Value> {
+    pub(crate) fn slice(
+        &mut self,
+        obj: &Value,
+        lo: Option<Value>,
+        hi: Option<Value>,
+        step: Option<Value>,
+    ) -> VmResult<Value> {
         let bound = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
             match v {
                 None | Some(Value::None) => Ok(None),
@@ -919,7 +967,10 @@ impl Vm<'_> {
             return Err(if items.len() > n {
                 self.runtime_exc("ValueError", format!("too many values to unpack (expected {n})"))
             } else {
-                self.runtime_exc("ValueError", format!("not enough values to unpack (expected {n}, got {})", items.len()))
+                self.runtime_exc(
+                    "ValueError",
+                    format!("not enough values to unpack (expected {n}, got {})", items.len()),
+                )
             });
         }
         Ok(items)

@@ -166,7 +166,9 @@ impl Value {
 }
 
 /// Overwrites a register, skipping the drop glue when the old value owns nothing (the
-/// common case for ints, floats and bools in hot loops).
+/// common case for ints, floats and bools in hot loops). Immediates are rebuilt field by
+/// field rather than copied as 16 bytes: the value usually comes from a temporary that
+/// was written piecewise, and a wide reload of it would stall on store forwarding.
 #[inline(always)]
 pub(crate) fn assign(slot: &mut Value, value: Value) {
     match slot {
@@ -400,7 +402,8 @@ pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
             // A user `__eq__` cannot run here: compare fields, which is what such methods
             // almost always do (documented limitation).
             if Rc::ptr_eq(&a.class, &b.class)
-                && (a.class.dataclass.is_some_and(|(_, _, eq)| eq) || a.class.method(crate::interp::names::EQ).is_some())
+                && (a.class.dataclass.is_some_and(|(_, _, eq)| eq)
+                    || a.class.method(crate::interp::names::EQ).is_some())
             {
                 let (fa, fb) = (a.fields.borrow(), b.fields.borrow());
                 return fa.len() == fb.len() && fa.iter().zip(fb.iter()).all(|(x, y)| keys_equal(x, y));

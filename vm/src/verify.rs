@@ -46,7 +46,10 @@ pub fn verify(module: &ArchivedModule) -> Result<(), VerifyError> {
 
 fn check_class(module: &ArchivedModule, operand: u32) -> Result<(), String> {
     let ok = if operand & CLASS_IMPORT_BIT != 0 {
-        module.imports.get((operand & !CLASS_IMPORT_BIT) as usize).is_some_and(|i| matches!(i.kind, bytecode::ArchivedImportKind::Class))
+        module
+            .imports
+            .get((operand & !CLASS_IMPORT_BIT) as usize)
+            .is_some_and(|i| matches!(i.kind, bytecode::ArchivedImportKind::Class))
     } else {
         (operand as usize) < module.classes.len()
     };
@@ -144,7 +147,13 @@ fn verify_function(module: &ArchivedModule, func: &ArchivedFunction) -> Result<(
     Ok(())
 }
 
-fn check_operand(module: &ArchivedModule, func: &ArchivedFunction, n_regs: usize, kind: Opd, value: u32) -> Result<(), String> {
+fn check_operand(
+    module: &ArchivedModule,
+    func: &ArchivedFunction,
+    n_regs: usize,
+    kind: Opd,
+    value: u32,
+) -> Result<(), String> {
     let v = value as usize;
     let ok = match kind {
         Opd::Reg => v < n_regs,

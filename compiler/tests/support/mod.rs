@@ -30,7 +30,10 @@ pub fn load(path: &Path) -> Result<(Vec<Source>, String), String> {
     if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "main".into());
-        return Ok((vec![Source { name: name.clone(), is_package: false, path: path.display().to_string(), text }], name));
+        return Ok((
+            vec![Source { name: name.clone(), is_package: false, path: path.display().to_string(), text }],
+            name,
+        ));
     }
     let mut files = Vec::new();
     collect(path, &mut files);
@@ -99,17 +102,28 @@ pub fn build(sources: &[Source]) -> Result<Vec<LoadedModule>, String> {
     for name in order {
         let source = by_name[name];
         let module = &parsed[name];
-        let input = typhon_typeck::ModuleInput { name, is_package: source.is_package, ast: &module.module, imports: &interfaces };
+        let input = typhon_typeck::ModuleInput {
+            name,
+            is_package: source.is_package,
+            ast: &module.module,
+            imports: &interfaces,
+        };
         let checked = typhon_typeck::check_module(&input);
         let mut all = module.diagnostics.clone();
         all.extend(checked.diagnostics.iter().cloned());
         let has_errors = all.iter().any(|d| d.severity == typhon_diagnostics::Severity::Error);
         if has_errors {
-            errors.push_str(&typhon_diagnostics::render_human(&all, &source.path, &source.text, typhon_diagnostics::ColorChoice::Never));
+            errors.push_str(&typhon_diagnostics::render_human(
+                &all,
+                &source.path,
+                &source.text,
+                typhon_diagnostics::ColorChoice::Never,
+            ));
             interfaces.insert(name.to_owned(), checked.interface);
             continue;
         }
-        let compiled = typhon_compiler::compile_module(&checked.ir, &source.text).map_err(|e| format!("{name}: {e}"))?;
+        let compiled =
+            typhon_compiler::compile_module(&checked.ir, &source.text).map_err(|e| format!("{name}: {e}"))?;
         let bytes = typhon_vm::bytecode::to_bytes(&compiled).map_err(|e| e.to_string())?;
         loaded.push(LoadedModule::from_aligned(bytes, source.path.clone()));
         interfaces.insert(name.to_owned(), checked.interface);

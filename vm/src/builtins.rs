@@ -30,6 +30,7 @@ fn keyword(keywords: &[(u32, Value)], bit: u32) -> Option<Value> {
 }
 
 impl Vm<'_> {
+    #[inline(never)]
     pub(crate) fn call_builtin(&mut self, id: u32, args: &[Value], keywords: &[(u32, Value)]) -> VmResult<Value> {
         let arg = |idx: usize| args.get(idx).cloned().unwrap_or_default();
         match id {
@@ -464,6 +465,7 @@ impl Vm<'_> {
     }
 
     /// A built-in module's value (`math.pi`, `sys.argv`, or a function as a value).
+    #[inline(never)]
     pub(crate) fn native_value(&mut self, id: u32) -> VmResult<Value> {
         Ok(match id {
             20 => Value::Float(math::PI),
@@ -476,6 +478,7 @@ impl Vm<'_> {
         })
     }
 
+    #[inline(never)]
     pub(crate) fn call_native(&mut self, id: u32, args: Vec<Option<Value>>) -> VmResult<Value> {
         let arg = |idx: usize| args.get(idx).cloned().flatten();
         let x = |this: &mut Self, idx: usize| -> VmResult<f64> {

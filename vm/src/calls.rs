@@ -9,6 +9,7 @@ use crate::interp::{CallTarget, Exc, Frame, MAX_NATIVE_DEPTH, Resolved, Vm, VmRe
 use crate::value::{Class, FuncObj, InitKind, Instance, IterState, MethodKind, Value};
 
 impl Vm<'_> {
+    #[inline(never)]
     pub(crate) fn class_operand(&self, module: usize, operand: u32) -> Rc<Class> {
         if operand & CLASS_IMPORT_BIT != 0 {
             match &self.mods[module].imports[(operand & !CLASS_IMPORT_BIT) as usize] {
@@ -22,6 +23,7 @@ impl Vm<'_> {
     }
 
     /// Pushes a frame for `fobj`, whose arguments are already in `args` (`None` = default).
+    #[inline(never)]
     pub(crate) fn push_frame(
         &mut self,
         fobj: &Rc<FuncObj>,
@@ -72,6 +74,7 @@ impl Vm<'_> {
     /// `argc` words at `code[at..]` (`NO_REG` = the default), after an optional first
     /// argument (`self` of a constructor).
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     pub(crate) fn enter(
         &mut self,
         fobj: &Rc<FuncObj>,
@@ -130,6 +133,7 @@ impl Vm<'_> {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn default_of(&mut self, fobj: &Rc<FuncObj>, idx: usize) -> VmResult<Value> {
         if let Some(Some(value)) = fobj.defaults.borrow().get(idx) {
             return Ok(value.clone());
@@ -141,6 +145,7 @@ impl Vm<'_> {
     }
 
     /// Calls any callable value from native code and runs it to completion.
+    #[inline(never)]
     pub(crate) fn call_value(&mut self, callee: &Value, args: Vec<Value>) -> VmResult<Value> {
         match callee {
             Value::Function(fobj) => self.call_function(fobj, args.into_iter().map(Some).collect()),
@@ -164,6 +169,7 @@ impl Vm<'_> {
     }
 
     /// Runs a guest function to completion (re-entering the loop).
+    #[inline(never)]
     pub(crate) fn call_function(&mut self, fobj: &Rc<FuncObj>, args: Vec<Option<Value>>) -> VmResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(self.recursion_error());
@@ -177,6 +183,7 @@ impl Vm<'_> {
     }
 
     /// Creates an instance and runs its initialiser to completion.
+    #[inline(never)]
     pub(crate) fn construct(&mut self, class: &Rc<Class>, args: Vec<Option<Value>>) -> VmResult<Value> {
         let instance = self.allocate(class);
         let init = class.init.borrow().clone();
@@ -199,6 +206,7 @@ impl Vm<'_> {
         Ok(instance)
     }
 
+    #[inline(never)]
     pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
         let mut fields = vec![Value::None; class.slot_count()];
         if class.dataclass.is_none() {
@@ -215,6 +223,7 @@ impl Vm<'_> {
         Value::Instance(Rc::new(Instance { class: class.clone(), fields: RefCell::new(fields) }))
     }
 
+    #[inline(never)]
     pub(crate) fn dataclass_init(
         &mut self,
         class: &Rc<Class>,
@@ -244,12 +253,14 @@ impl Vm<'_> {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn defaults_vector(&self, module: usize, func: usize, values: Vec<Option<Value>>) -> Vec<Option<Value>> {
         let params = &self.mods[module].funcs[func].arch.params;
         let mut values = values.into_iter();
         params.iter().map(|param| if param.has_default { values.next().flatten() } else { None }).collect()
     }
 
+    #[inline(never)]
     pub(crate) fn dispatch_method(&mut self, name: u32, receiver: Option<Value>) -> VmResult<CallTarget> {
         match receiver {
             Some(Value::Instance(inst)) => match inst.class.method(name) {
@@ -275,6 +286,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn construct_without_user_init(
         &mut self,
         class: &Rc<Class>,
@@ -297,6 +309,7 @@ impl Vm<'_> {
         Ok(instance)
     }
 
+    #[inline(never)]
     pub(crate) fn class_attr(&mut self, class: &Rc<Class>, name: u32) -> VmResult<Value> {
         let mut current = Some(class.clone());
         while let Some(cls) = current {
@@ -322,6 +335,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn field_error(&mut self, obj: &Value) -> Exc {
         match obj {
             Value::None => self.runtime_exc("AttributeError", "'NoneType' object has no attribute".into()),
@@ -332,6 +346,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn attribute_error(&mut self, type_name: &str, attr: &str) -> Exc {
         self.runtime_exc("AttributeError", format!("'{type_name}' object has no attribute '{attr}'"))
     }
@@ -387,6 +402,7 @@ pub(crate) fn line_at(func: &ArchivedFunction, pc: usize) -> u32 {
 
 /// Iterator states step without calling guest code.
 impl Vm<'_> {
+    #[inline(never)]
     pub(crate) fn iter_next(&self, state: &mut IterState) -> Option<Value> {
         match state {
             IterState::Seq(seq, idx) => {

@@ -10,6 +10,7 @@ mod builtins;
 mod calls;
 pub mod disasm;
 mod interp;
+mod interp_cold;
 mod link;
 mod methods;
 mod ops;

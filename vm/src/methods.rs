@@ -9,6 +9,7 @@ use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeE
 use crate::value::{IterState, Key, Value};
 
 impl Vm<'_> {
+    #[inline(never)]
     pub(crate) fn call_bmethod(&mut self, id: u32, args: &[Option<Value>]) -> VmResult<Value> {
         let recv = args.first().cloned().flatten().unwrap_or_default();
         let arg = |idx: usize| args.get(idx).cloned().flatten().filter(|v| !matches!(v, Value::None));

@@ -13,6 +13,7 @@ use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
 
 impl Vm<'_> {
     /// An exception of the built-in class `class_name` with `message` as its argument.
+    #[inline(never)]
     pub(crate) fn runtime_exc(&mut self, class_name: &str, message: String) -> Exc {
         let class = self
             .exc_classes
@@ -31,6 +32,7 @@ impl Vm<'_> {
     }
 
     /// A string value for `text`, shared with an equal recent one when it is short.
+    #[inline(never)]
     pub(crate) fn small_str(&mut self, text: &str) -> Value {
         if text.len() > 24 || self.str_cache.is_empty() {
             return Value::str(text);
@@ -58,14 +60,17 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn type_error(&mut self, message: String) -> Exc {
         self.runtime_exc("TypeError", message)
     }
 
+    #[inline(never)]
     pub(crate) fn recursion_error(&mut self) -> Exc {
         self.runtime_exc("RecursionError", "maximum recursion depth exceeded".into())
     }
 
+    #[inline(never)]
     pub(crate) fn key_error(&mut self, key: &Value) -> Exc {
         let exc = self.runtime_exc("KeyError", String::new());
         let Exc::Raised(instance) = &exc;
@@ -74,6 +79,7 @@ impl Vm<'_> {
     }
 
     /// Converts a runtime library error into a guest exception.
+    #[inline(never)]
     pub(crate) fn rt(&mut self, err: RuntimeError) -> Exc {
         let name = match err.kind {
             ExcKind::ComplexResult => "ValueError",
@@ -105,6 +111,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn truthy(&mut self, value: &Value) -> VmResult<bool> {
         Ok(match value {
             Value::None => false,
@@ -130,6 +137,7 @@ impl Vm<'_> {
         })
     }
 
+    #[inline(never)]
     pub(crate) fn binary(&mut self, op: BinOp, left: &Value, right: &Value) -> VmResult<Value> {
         // Floats (and ints mixed with floats) first: the numeric tower.
         if let (Value::Float(_), _) | (_, Value::Float(_)) = (left, right)
@@ -311,6 +319,7 @@ impl Vm<'_> {
         self.type_error(format!("unsupported operand type(s) for {symbol}: '{l}' and '{r}'"))
     }
 
+    #[inline(never)]
     pub(crate) fn unary_neg(&mut self, value: &Value) -> VmResult<Value> {
         match value {
             Value::Float(f) => Ok(Value::Float(-f)),
@@ -324,12 +333,14 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn invert(&mut self, value: &Value) -> VmResult<Value> {
         let int = self.int_of(value)?;
         Ok(Value::from_int(int.invert()))
     }
 
     /// `left op right` for every comparison operator.
+    #[inline(never)]
     pub(crate) fn compare(&mut self, op: CmpOp, left: &Value, right: &Value) -> VmResult<bool> {
         match op {
             CmpOp::Eq => self.eq(left, right),
@@ -364,6 +375,7 @@ impl Vm<'_> {
     }
 
     /// Python's `==`.
+    #[inline(never)]
     pub(crate) fn eq(&mut self, left: &Value, right: &Value) -> VmResult<bool> {
         Ok(match (left, right) {
             (Value::Int(a), Value::Int(b)) => a == b,
@@ -438,6 +450,7 @@ impl Vm<'_> {
     }
 
     /// Ordering for `<` and friends (and sorting); `None` means "unordered" (NaN).
+    #[inline(never)]
     pub(crate) fn order(&mut self, left: &Value, right: &Value, op: CmpOp) -> VmResult<Option<Ordering>> {
         match (left, right) {
             (Value::Int(a), Value::Int(b)) => Ok(Some(a.cmp(b))),
@@ -496,6 +509,7 @@ impl Vm<'_> {
     }
 
     /// `item in container`.
+    #[inline(never)]
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> VmResult<bool> {
         match container {
             Value::Str(s) => match item {
@@ -582,6 +596,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn hash(&mut self, value: &Value) -> VmResult<i64> {
         self.check_hashable(value)?;
         if let Value::Instance(inst) = value
@@ -595,6 +610,7 @@ impl Vm<'_> {
     }
 
     /// `repr(value)`.
+    #[inline(never)]
     pub(crate) fn repr(&mut self, value: &Value) -> VmResult<String> {
         let mut out = String::new();
         self.write_repr(&mut out, value, 0)?;
@@ -747,6 +763,7 @@ impl Vm<'_> {
     }
 
     /// `str(value)`.
+    #[inline(never)]
     pub(crate) fn py_str(&mut self, value: &Value) -> VmResult<String> {
         match value {
             Value::Str(s) => Ok(s.as_str().to_owned()),
@@ -778,6 +795,7 @@ impl Vm<'_> {
 
     /// An f-string field or `format(value, spec)` after an optional conversion
     /// (0 none, 1 `!s`, 2 `!r`, 3 `!a`).
+    #[inline(never)]
     pub(crate) fn format_field(&mut self, value: &Value, conversion: u32, spec: Option<&Value>) -> VmResult<String> {
         let spec_text = match spec {
             Some(Value::Str(s)) => s.as_str().to_owned(),
@@ -813,6 +831,7 @@ impl Vm<'_> {
     }
 
     /// `obj[index]`.
+    #[inline(never)]
     pub(crate) fn index(&mut self, obj: &Value, index: &Value) -> VmResult<Value> {
         match obj {
             Value::List(list) => {
@@ -867,6 +886,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn store_index(&mut self, obj: &Value, index: &Value, value: Value) -> VmResult<()> {
         match obj {
             Value::List(list) => {
@@ -901,6 +921,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn del_index(&mut self, obj: &Value, index: &Value) -> VmResult<()> {
         match obj {
             Value::List(list) => {
@@ -929,6 +950,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn slice(
         &mut self,
         obj: &Value,
@@ -961,6 +983,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn unpack(&mut self, value: &Value, n: usize) -> VmResult<Vec<Value>> {
         let items = self.collect_iterable(value)?;
         if items.len() != n {
@@ -976,6 +999,7 @@ impl Vm<'_> {
         Ok(items)
     }
 
+    #[inline(never)]
     pub(crate) fn get_iter(&mut self, value: &Value) -> VmResult<Value> {
         let state = match value {
             Value::Iter(_) => return Ok(value.clone()),
@@ -993,6 +1017,7 @@ impl Vm<'_> {
     }
 
     /// All items of an iterable.
+    #[inline(never)]
     pub(crate) fn collect_iterable(&mut self, value: &Value) -> VmResult<Vec<Value>> {
         match value {
             Value::List(list) => Ok(list.borrow().clone()),

@@ -225,6 +225,13 @@ impl<'a> FnCtx<'_, 'a> {
                 self.emit(op::GET_CLASS_ATTR, &[d, c, n]);
                 Ok(d)
             }
+            ExprKind::ClassConstantOf { obj, name, .. } => {
+                let o = self.expr(obj, None)?;
+                let n = self.m.name(name);
+                let d = self.dst(dst);
+                self.emit(op::GET_CLASS_ATTR_OF, &[d, o, n]);
+                Ok(d)
+            }
             ExprKind::Method { obj, class, name } => {
                 let n = self.m.name(name);
                 match obj {

@@ -569,9 +569,8 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         };
         self.emit(op::DEF_CLASS, &[class_id]);
         for (slot, field) in class.fields.iter().enumerate() {
-            if field.owner != class.class {
-                continue;
-            }
+            // Inherited defaults are copied by `def_class`; a default present on an
+            // inherited field is this class's override.
             if let Some(default) = &field.default {
                 let reg = self.expr(default, None)?;
                 self.emit(op::SET_FIELD_DEFAULT, &[reg, class_id, slot as u32]);

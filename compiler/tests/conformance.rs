@@ -9,8 +9,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 /// Programs that need something not implemented yet, with the reason.
-const KNOWN_FAILURES: &[(&str, &str)] =
-    &[("class_constants", "`self.NAME` resolves statically: the IR names the declaring class, not the receiver")];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 fn entries(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let mut out = Vec::new();

@@ -147,3 +147,93 @@ fn out_of_range_operands_are_rejected() {
         m.functions[f].code[pc + 3] = NO_REG - 1;
     });
 }
+
+/// Runs `program` with a small fuel budget, returning the exit status.
+fn run_with_fuel(program: &Program, fuel: u64) -> i32 {
+    let options = typhon_vm::RunOptions { fuel: Some(fuel), stack_size: 64 << 20, ..typhon_vm::RunOptions::default() };
+    program.run("prog", &options, &mut Vec::new(), &mut Vec::new())
+}
+
+#[test]
+fn fuel_stops_an_endless_loop_for_the_host() {
+    let source = "def spin() -> None:\n    while True:\n        try:\n            pass\n        finally:\n            print('f')\n\n\ntry:\n    spin()\nexcept Exception:\n    print('caught')\n";
+    let parsed = typhon_parser::parse_module(source);
+    let imports: std::collections::HashMap<String, typhon_typeck::Interface> = std::collections::HashMap::new();
+    let input = typhon_typeck::ModuleInput { name: "prog", is_package: false, ast: &parsed.module, imports: &imports };
+    let checked = typhon_typeck::check_module(&input);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let module = typhon_compiler::compile_module(&checked.ir, source).expect("compiles");
+    let program = link(&module).expect("links");
+    let options = typhon_vm::RunOptions { fuel: Some(1000), ..typhon_vm::RunOptions::default() };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = program.run("prog", &options, &mut out, &mut err);
+    assert_eq!(status, typhon_vm::FUEL_EXHAUSTED);
+    // Not a guest exception: `except Exception` never ran.
+    assert!(!String::from_utf8_lossy(&out).contains("caught"));
+    assert!(String::from_utf8_lossy(&err).contains("fuel"));
+    // Recursion spends fuel too.
+    let module = compiled();
+    let program = link(&module).expect("links");
+    assert_eq!(run_with_fuel(&program, 5), typhon_vm::FUEL_EXHAUSTED);
+    assert_eq!(run_with_fuel(&program, 1_000_000), 0);
+}
+
+/// Mutated modules that still pass the verifier run (under a fuel budget) without
+/// crashing the process: the verifier's guarantees are what make the interpreter's
+/// unchecked reads sound, so any crash here is a verifier gap.
+#[test]
+fn verified_mutants_run_safely_under_fuel() {
+    let module = compiled();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let mut ran = 0;
+    for round in 0..3000 {
+        let mut mutant = module.clone();
+        for _ in 0..rng.random_range(1..4) {
+            let f = rng.random_range(0..mutant.functions.len());
+            let code = &mut mutant.functions[f].code;
+            let at = rng.random_range(0..code.len());
+            // Small operand values keep many mutants verifiable (so they actually run).
+            code[at] = match rng.random_range(0..3) {
+                0 => code[at] ^ (1 << rng.random_range(0..32)),
+                1 => (code[at] & !0xFF) | rng.random_range(0..bytecode::OPS.len() as u32),
+                _ => rng.random_range(0..16),
+            };
+        }
+        let Ok(program) = link(&mutant) else { continue };
+        ran += 1;
+        let _ = run_with_fuel(&program, 2000 + round);
+    }
+    eprintln!("{ran} mutants passed the verifier and ran");
+    assert!(ran > 50, "too few mutants passed the verifier to mean anything: {ran}");
+}
+
+/// Regression: `call_bmethod`'s fast paths (list.append, dict.get) read their argument
+/// registers unchecked, but the verifier allows `NO_REG` there (optional registers); a
+/// module passing `NO_REG` must run without reading past the register stack.
+#[test]
+fn optional_registers_in_bmethod_fast_paths_are_safe() {
+    let source = "xs: list[int] = []\nxs.append(1)\nd: dict[str, int] = {}\nprint(d.get('a'), xs)\n";
+    let parsed = typhon_parser::parse_module(source);
+    let imports: std::collections::HashMap<String, typhon_typeck::Interface> = std::collections::HashMap::new();
+    let input = typhon_typeck::ModuleInput { name: "prog", is_package: false, ast: &parsed.module, imports: &imports };
+    let checked = typhon_typeck::check_module(&input);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let module = typhon_compiler::compile_module(&checked.ir, source).expect("compiles");
+    let mut mutated = 0;
+    for slot in [3, 4] {
+        let mut mutant = module.clone();
+        for func in &mut mutant.functions {
+            let mut pc = 0;
+            while let Some(decoded) = bytecode::decode(&func.code, pc) {
+                if decoded.info.code == op::CALL_BMETHOD && pc + slot < decoded.next {
+                    func.code[pc + slot] = NO_REG;
+                    mutated += 1;
+                }
+                pc = decoded.next;
+            }
+        }
+        let program = link(&mutant).expect("NO_REG is a valid optional register");
+        let _ = run_with_fuel(&program, 10_000);
+    }
+    assert!(mutated >= 2);
+}

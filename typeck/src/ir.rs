@@ -208,7 +208,8 @@ pub struct FieldDecl {
     pub name: SmolStr,
     pub ty: Type,
     /// The class-body default (for dataclasses, the generated `__init__`'s default; for
-    /// plain classes, the value a new instance starts with), if this class declares one.
+    /// plain classes, the value a new instance starts with), if this class declares one
+    /// or re-declares an inherited field with a new value (then `owner` is the base).
     pub default: Option<Expr>,
     /// The class that declares the field.
     pub owner: ClassRef,
@@ -349,6 +350,12 @@ pub enum ExprKind {
     /// A class-level value owned by `class`: a constant (`C.LIMIT` or `self.LIMIT`), or
     /// the class-body default of a field read through the class (`C.count`).
     ClassConstant { class: ClassRef, name: SmolStr },
+    /// A class-level value read through a receiver (`self.LIMIT`, `cls.LIMIT`): `class`
+    /// is the static owner (where the checker found it), but the value is looked up on
+    /// the receiver's run-time class (`obj`'s class for an instance, `obj` itself for a
+    /// class object), so a subclass's override wins as in Python. Added after
+    /// `ClassConstant`, which remains for reads through a class name.
+    ClassConstantOf { obj: Box<Expr>, class: ClassRef, name: SmolStr },
     /// A method used as a value: `obj.method` (bound) or `C.method` for static/class
     /// methods (`obj` is `None`).
     Method { obj: Option<Box<Expr>>, class: ClassRef, name: SmolStr },

@@ -248,7 +248,9 @@ impl Walker<'_, '_> {
                     }
                 }
             }
-            ExprKind::Field { obj, .. } | ExprKind::BuiltinMethodRef { obj, .. } => self.expr(obj),
+            ExprKind::Field { obj, .. } | ExprKind::BuiltinMethodRef { obj, .. } | ExprKind::ClassConstantOf { obj, .. } => {
+                self.expr(obj)
+            }
             ExprKind::Method { obj, .. } => {
                 if let Some(obj) = obj {
                     self.expr(obj);

@@ -552,8 +552,9 @@ impl Vm<'_> {
             25 => {
                 let code = arg(0).unwrap_or(Value::Int(0));
                 let exc = self.runtime_exc("SystemExit", String::new());
-                let Exc::Raised(instance) = &exc;
-                crate::calls::set_exception_args(instance, vec![code]);
+                if let Exc::Raised(instance) = &exc {
+                    crate::calls::set_exception_args(instance, vec![code]);
+                }
                 return Err(exc);
             }
             26 => {

@@ -280,6 +280,9 @@ ops! {
     GET_CLASS_OF = 87 "get_class_of" [Reg Reg];
     STORE_INDEX_LIST = 88 "store_index_list" [Reg Reg Reg];
     CALL_METHOD_STATIC = 89 "call_method_static" [Reg Class Name] [RegOpt];
+    // `r = obj.NAME` for a class-level value: looked up on the class of `obj` (or on `obj`
+    // if it is a class), so subclass overrides win.
+    GET_CLASS_ATTR_OF = 90 "get_class_attr_of" [Reg Reg Name];
 }
 
 // The table is indexed by opcode: keep numbering and order in step.

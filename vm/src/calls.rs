@@ -56,6 +56,10 @@ impl Vm<'_> {
             crate::value::assign(&mut self.regs[new_base + idx], value);
         }
         self.top = new_base + n_regs;
+        if let Err(err) = self.tick() {
+            self.release(new_base);
+            return Err(err);
+        }
         let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
         self.frames.push(Frame {
             code,
@@ -119,6 +123,10 @@ impl Vm<'_> {
             crate::value::assign(&mut self.regs[new_base + idx], value);
         }
         self.top = new_base + n_regs;
+        if let Err(err) = self.tick() {
+            self.release(new_base);
+            return Err(err);
+        }
         let closure = if fobj.cells.is_empty() { None } else { Some(fobj.clone()) };
         self.frames.push(Frame {
             code: callee_code,

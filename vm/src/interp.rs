@@ -22,6 +22,9 @@ pub(crate) const MAX_NATIVE_DEPTH: usize = 200;
 /// A Python exception in flight (the exception instance), or a request to stop.
 pub(crate) enum Exc {
     Raised(Value),
+    /// The run's instruction budget ([`crate::RunOptions::fuel`]) is spent: the run stops
+    /// for the host, and no guest handler (`except`, `finally`) sees it.
+    OutOfFuel,
 }
 
 pub(crate) type VmResult<T> = Result<T, Exc>;
@@ -151,6 +154,9 @@ pub(crate) struct Vm<'p> {
     pub rng: u64,
     pub main_module: usize,
     pub start_time: std::time::Instant,
+    /// Backward jumps and calls left before the run stops ([`Exc::OutOfFuel`]); it stays
+    /// at 0 once spent, so a native that swallows the error cannot resume the loop.
+    pub fuel: u64,
 }
 
 impl<'p> Vm<'p> {
@@ -159,8 +165,16 @@ impl<'p> Vm<'p> {
     #[inline(always)]
     pub(crate) fn grow(&mut self, len: usize) {
         if self.regs.len() < len {
-            self.regs.resize_with(len.max(self.regs.len() * 2), Value::default);
+            self.grow_slow(len);
         }
+    }
+
+    /// Out of line: growing is rare (registers are kept), and keeping the resize out of the
+    /// call path keeps the loop's code compact.
+    #[cold]
+    #[inline(never)]
+    fn grow_slow(&mut self, len: usize) {
+        self.regs.resize_with(len.max(self.regs.len() * 2), Value::default);
     }
 
     /// Pops the registers from `base` up: values that own something are dropped now,
@@ -176,6 +190,14 @@ impl<'p> Vm<'p> {
             }
         }
         self.top = base;
+    }
+
+    /// Spends one unit of fuel: called at every backward jump and every guest call, the
+    /// only ways a run can go on for long, so a budget bounds the instruction count.
+    #[inline(always)]
+    pub(crate) fn tick(&mut self) -> VmResult<()> {
+        self.fuel = self.fuel.saturating_sub(1);
+        if self.fuel == 0 { Err(Exc::OutOfFuel) } else { Ok(()) }
     }
 
     pub(crate) fn flush(&mut self) {
@@ -200,6 +222,7 @@ impl<'p> Vm<'p> {
         loop {
             match self.run_inner() {
                 Ok(value) => return Ok(value),
+                Err(Exc::OutOfFuel) => return Err(Exc::OutOfFuel),
                 Err(Exc::Raised(exc)) => {
                     let mut faulting = true;
                     loop {
@@ -338,6 +361,16 @@ impl<'p> Vm<'p> {
                     None => return Ok(Value::None),
                 }
             };
+        }
+        // A jump: one unit of fuel when it goes backward (every loop has such a jump).
+        macro_rules! goto {
+            ($t:expr) => {{
+                let target = $t;
+                if target <= pc {
+                    tri!(self.tick());
+                }
+                pc = target;
+            }};
         }
         macro_rules! gather {
             ($start:expr, $count:expr) => {{
@@ -523,7 +556,7 @@ impl<'p> Vm<'p> {
                     set_bool!(a, result);
                     pc += 4;
                 }
-                op::JUMP => pc = a,
+                op::JUMP => goto!(a),
                 op::JUMP_IF_FALSE => {
                     let truth = match &reg!(a) {
                         Value::Bool(b) => *b,
@@ -534,7 +567,7 @@ impl<'p> Vm<'p> {
                             tri!(self.truthy(&other))
                         }
                     };
-                    pc = if truth { pc + 2 } else { w!(1) };
+                    if truth { pc += 2 } else { goto!(w!(1)) }
                 }
                 op::JUMP_IF_TRUE => {
                     let truth = match &reg!(a) {
@@ -546,7 +579,7 @@ impl<'p> Vm<'p> {
                             tri!(self.truthy(&other))
                         }
                     };
-                    pc = if truth { w!(1) } else { pc + 2 };
+                    if truth { goto!(w!(1)) } else { pc += 2 }
                 }
                 op::JUMP_UNLESS_CMP_INT => {
                     let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
@@ -557,7 +590,7 @@ impl<'p> Vm<'p> {
                             tri!(self.compare(cmp, &x, &y))
                         }
                     };
-                    pc = if result { pc + 4 } else { w!(3) };
+                    if result { pc += 4 } else { goto!(w!(3)) }
                 }
                 op::JUMP_UNLESS_CMP => {
                     let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
@@ -570,7 +603,7 @@ impl<'p> Vm<'p> {
                             tri!(self.compare(cmp, &x, &y))
                         }
                     };
-                    pc = if result { pc + 4 } else { w!(3) };
+                    if result { pc += 4 } else { goto!(w!(3)) }
                 }
                 op::FOR_RANGE => {
                     // cur, stop, step, var, exit
@@ -582,7 +615,7 @@ impl<'p> Vm<'p> {
                         set_int!(w!(3), cur);
                         // Past i64::MAX the loop would have ended anyway: stop it.
                         set_int!(a, cur.checked_add(step).unwrap_or(stop));
-                        pc = w!(4);
+                        goto!(w!(4));
                     } else {
                         pc += 5;
                     }
@@ -595,7 +628,7 @@ impl<'p> Vm<'p> {
                     match next {
                         Some(value) => {
                             set!(w!(1), value);
-                            pc = w!(2);
+                            goto!(w!(2));
                         }
                         None => pc += 3,
                     }
@@ -623,7 +656,7 @@ impl<'p> Vm<'p> {
                         Fast::Other(value) => set!(var, value),
                     }
                     set_int!(w!(1), idx as i64 + 1);
-                    pc = w!(3);
+                    goto!(w!(3));
                 }
                 op::CALL => {
                     let func = w!(1);
@@ -647,11 +680,21 @@ impl<'p> Vm<'p> {
                                 }
                             }
                         } else {
-                            reg!(r as usize).clone()
+                            // The callee's window starts at `top`, above every register
+                            // of this frame: copy by kind, without a 16-byte temporary.
+                            let (lo, hi) = self.regs.split_at_mut(new_base + idx);
+                            if let (Some(dst), Some(src)) = (hi.first_mut(), lo.get(base + r as usize)) {
+                                crate::value::store(dst, src);
+                            }
+                            continue;
                         };
                         crate::value::assign(&mut self.regs[new_base + idx], value);
                     }
                     save_pc!(pc + 3 + argc);
+                    if let Err(err) = self.tick() {
+                        self.release(new_base);
+                        return Err(err);
+                    }
                     self.top = new_base + n_regs;
                     self.frames.push(Frame {
                         code: callee_code,
@@ -731,8 +774,12 @@ impl<'p> Vm<'p> {
                 op::CALL_BMETHOD => {
                     let id = w!(1) as u32;
                     let argc = w!(2);
-                    // The hottest methods skip the argument vector.
-                    if id == crate::builtins::BM_LIST_APPEND && argc == 2 {
+                    // The hottest methods skip the argument vector. Argument operands are
+                    // optional registers (`NO_REG` = a default), so the fast paths only
+                    // apply when the ones they read are real registers: `reg!` of `NO_REG`
+                    // would read past the register stack.
+                    let real = |r: usize| r as u32 != NO_REG;
+                    if id == crate::builtins::BM_LIST_APPEND && argc == 2 && real(w!(3)) && real(w!(4)) {
                         let item = reg!(w!(4)).clone();
                         if let Value::List(list) = &reg!(w!(3)) {
                             list.borrow_mut().push(item);
@@ -741,7 +788,7 @@ impl<'p> Vm<'p> {
                         pc += 5;
                         continue;
                     }
-                    if id == crate::builtins::BM_DICT_GET && argc == 3 {
+                    if id == crate::builtins::BM_DICT_GET && argc == 3 && real(w!(3)) && real(w!(4)) {
                         let found = match (&reg!(w!(3)), &reg!(w!(4))) {
                             (Value::Dict(dict), key @ (Value::Str(_) | Value::Int(_))) => {
                                 Some(dict.borrow().get(&Key::native(key.clone())).cloned())
@@ -888,27 +935,26 @@ impl<'p> Vm<'p> {
                     pc += 3;
                 }
                 op::STORE_INDEX | op::STORE_INDEX_LIST => {
-                    let value = reg!(w!(2)).clone();
-                    let done = match (&reg!(a), &reg!(w!(1))) {
-                        (Value::List(list), Value::Int(i)) if *i >= 0 => match list.borrow_mut().get_mut(*i as usize) {
-                            Some(Value::Bool(slot)) if matches!(value, Value::Bool(_)) => {
-                                *slot = matches!(value, Value::Bool(true));
-                                true
+                    // The value is read in place: immediates are stored by payload, so
+                    // the common `flags[j] = False` clones and drops nothing.
+                    let done = match (&reg!(a), &reg!(w!(1)), &reg!(w!(2))) {
+                        (Value::List(list), Value::Int(i), value) if *i >= 0 => {
+                            match list.borrow_mut().get_mut(*i as usize) {
+                                Some(slot) => {
+                                    crate::value::store(slot, value);
+                                    true
+                                }
+                                None => false,
                             }
-                            Some(slot) => {
-                                crate::value::assign(slot, value.clone());
-                                true
-                            }
-                            None => false,
-                        },
-                        (Value::Dict(dict), key) if matches!(key, Value::Str(_) | Value::Int(_)) => {
+                        }
+                        (Value::Dict(dict), key @ (Value::Str(_) | Value::Int(_)), value) => {
                             dict.borrow_mut().insert(Key::native(key.clone()), value.clone());
                             true
                         }
                         _ => false,
                     };
                     if !done {
-                        let (obj, idx) = (reg!(a).clone(), reg!(w!(1)).clone());
+                        let (obj, idx, value) = (reg!(a).clone(), reg!(w!(1)).clone(), reg!(w!(2)).clone());
                         save_pc!(pc);
                         tri!(self.store_index(&obj, &idx, value));
                     }
@@ -938,6 +984,7 @@ impl<'p> Vm<'p> {
                 | op::CALL_VALUE
                 | op::GET_CLASS_ATTR
                 | op::GET_CLASS_OF
+                | op::GET_CLASS_ATTR_OF
                 | op::BIND_METHOD
                 | op::BIND_BMETHOD
                 | op::BUILD_LIST

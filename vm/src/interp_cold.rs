@@ -336,6 +336,23 @@ impl<'p> Vm<'p> {
                 set!(a, value);
                 pc += 3;
             }
+            op::GET_CLASS_ATTR_OF => {
+                let class = match &reg!(w!(1)) {
+                    Value::Instance(inst) => Some(inst.class.clone()),
+                    Value::Class(class) => Some(class.clone()),
+                    _ => None,
+                };
+                let name = self.mods[module].name_ids[w!(2)];
+                let value = match class {
+                    Some(class) => tri!(self.class_attr(&class, name)),
+                    None => {
+                        let obj = reg!(w!(1)).clone();
+                        tri!(Err(self.field_error(&obj)))
+                    }
+                };
+                set!(a, value);
+                pc += 3;
+            }
             op::GET_CLASS_OF => {
                 let value = match &reg!(w!(1)) {
                     Value::Instance(inst) => Value::Class(inst.class.clone()),

@@ -17,4 +17,4 @@ mod ops;
 mod value;
 pub mod verify;
 
-pub use link::{LinkError, LoadedModule, Program, RunOptions};
+pub use link::{FUEL_EXHAUSTED, LinkError, LoadedModule, Program, RunOptions};

@@ -117,11 +117,19 @@ pub struct RunOptions {
     pub recursion_limit: usize,
     /// Host stack for the interpreter thread (natives may re-enter the interpreter).
     pub stack_size: usize,
+    /// The run's budget of backward jumps and guest calls (every loop iteration and every
+    /// call spends one, so it bounds the instruction count); `None` is unbounded. When it
+    /// is spent the run stops with exit status [`FUEL_EXHAUSTED`] and a message on stderr,
+    /// not with a guest exception: `except` and `finally` blocks do not run.
+    pub fuel: Option<u64>,
 }
+
+/// The exit status of a run stopped because its fuel ran out.
+pub const FUEL_EXHAUSTED: i32 = 125;
 
 impl Default for RunOptions {
     fn default() -> RunOptions {
-        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20 }
+        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20, fuel: None }
     }
 }
 
@@ -275,6 +283,8 @@ impl Program {
             rng: 0x853C_49E6_748F_EA9B,
             main_module: main_idx,
             start_time: std::time::Instant::now(),
+            // `saturating_add(1)`: a budget of n allows n ticks (the n+1st stops the run).
+            fuel: options.fuel.map_or(u64::MAX, |f| f.saturating_add(1)),
         };
         let mut next_id = 0u32;
         for (name, base) in BUILTIN_EXCEPTIONS {
@@ -316,6 +326,10 @@ impl Program {
         match result {
             Ok(_) => 0,
             Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, stderr),
+            Err(Exc::OutOfFuel) => {
+                let _ = writeln!(stderr, "typhon: run stopped: instruction budget (fuel) exhausted");
+                FUEL_EXHAUSTED
+            }
         }
     }
 

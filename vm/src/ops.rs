@@ -73,8 +73,9 @@ impl Vm<'_> {
     #[inline(never)]
     pub(crate) fn key_error(&mut self, key: &Value) -> Exc {
         let exc = self.runtime_exc("KeyError", String::new());
-        let Exc::Raised(instance) = &exc;
-        set_exception_args(instance, vec![key.clone()]);
+        if let Exc::Raised(instance) = &exc {
+            set_exception_args(instance, vec![key.clone()]);
+        }
         exc
     }
 
@@ -220,6 +221,12 @@ impl Vm<'_> {
                     return Err(self.runtime_exc("MemoryError", String::new()));
                 }
                 let out = match items.as_slice() {
+                    // `[False] * n` is the common case: writing the immediate directly
+                    // lets the fill vectorise instead of cloning value by value.
+                    [Value::Bool(b)] => (0..count).map(|_| Value::Bool(*b)).collect(),
+                    [Value::Int(i)] => (0..count).map(|_| Value::Int(*i)).collect(),
+                    [Value::Float(f)] => (0..count).map(|_| Value::Float(*f)).collect(),
+                    [Value::None] => (0..count).map(|_| Value::None).collect(),
                     [single] => vec![single.clone(); count],
                     _ => {
                         let mut out = Vec::with_capacity(items.len() * count);

@@ -180,6 +180,19 @@ pub(crate) fn assign(slot: &mut Value, value: Value) {
     }
 }
 
+/// Stores a copy of `value` into `slot`: when both hold the same immediate kind only the
+/// payload is written (no clone, no drop glue), which is what list and field stores in
+/// hot loops hit.
+#[inline(always)]
+pub(crate) fn store(slot: &mut Value, value: &Value) {
+    match (&mut *slot, value) {
+        (Value::Bool(s), Value::Bool(v)) => *s = *v,
+        (Value::Int(s), Value::Int(v)) => *s = *v,
+        (Value::Float(s), Value::Float(v)) => *s = *v,
+        (_, value) => assign(slot, value.clone()),
+    }
+}
+
 /// A function value: which code, its parameter defaults and its captured cells.
 pub(crate) struct FuncObj {
     pub(crate) module: u32,

@@ -449,11 +449,11 @@ impl<'a> Checker<'a> {
         }
         let mut fields = Vec::new();
         for (owner, field) in self.all_fields(&class) {
-            let default = if owner == class {
-                defaults.iter().position(|(name, _)| *name == field.name).map(|idx| defaults.swap_remove(idx).1)
-            } else {
-                None
-            };
+            // A subclass that re-declares an inherited field with a new class-body value
+            // (`NAME: str = "derived"`) overrides the default, as the class attribute
+            // would in Python.
+            let default =
+                defaults.iter().position(|(name, _)| *name == field.name).map(|idx| defaults.swap_remove(idx).1);
             fields.push(ir::FieldDecl { name: field.name, ty: field.ty, default, owner });
         }
         if let Some(decl) = self.ir_classes.get_mut(id.0 as usize) {

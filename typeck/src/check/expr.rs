@@ -516,7 +516,9 @@ impl<'a> Checker<'a> {
                     return mk(ExprKind::Method { obj: None, class: owner, name: attr.name.clone() }, ty, span);
                 }
                 if let Some((owner, ty)) = self.find_constant(class, &attr.name) {
-                    return mk(ExprKind::ClassConstant { class: owner, name: attr.name.clone() }, ty, span);
+                    // Through the class value itself: `cls.NAME` in a class method sees a
+                    // subclass's override.
+                    return mk(ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() }, ty, span);
                 }
                 // A field with a class-body default is also a class attribute.
                 if let Some(owner) = self.chain(class).into_iter().find(|info| info.field(&attr.name).is_some_and(|field| field.has_default)) {
@@ -633,7 +635,7 @@ impl<'a> Checker<'a> {
             return Some(mk(ExprKind::Method { obj, class: owner, name: attr.name.clone() }, ty, span));
         }
         if let Some((owner, ty)) = self.find_constant(class, &attr.name) {
-            return Some(mk(ExprKind::ClassConstant { class: owner, name: attr.name.clone() }, ty, span));
+            return Some(mk(ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() }, ty, span));
         }
         if self.is_exception_class(class) && attr.name == "args" {
             self.unsupported(attr.span, "\"args\" of an exception (use str(e))");

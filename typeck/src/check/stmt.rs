@@ -338,7 +338,9 @@ impl<'a> Checker<'a> {
                 self.check_frozen(&class, span);
                 Target::Field { obj, class, slot, span: current.span }
             }
-            ExprKind::ClassConstant { class, name } => Target::ClassAttr { class, name, span: current.span },
+            ExprKind::ClassConstant { class, name } | ExprKind::ClassConstantOf { class, name, .. } => {
+                Target::ClassAttr { class, name, span: current.span }
+            }
             ExprKind::Index { obj, index, kind } => {
                 if matches!(kind, ir::IndexKind::Str | ir::IndexKind::Tuple) {
                     self.error(Code::Index, current.span, format!("Unsupported target for indexed assignment (\"{}\")", obj.ty));

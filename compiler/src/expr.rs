@@ -211,7 +211,15 @@ impl<'a> FnCtx<'_, 'a> {
                 self.emit(op::LOAD_NONE, &[d]);
                 Ok(d)
             }
-            ExprKind::Name(name) => self.name(name, dst),
+            ExprKind::Name(name) => {
+                let r = self.name(name, dst)?;
+                if let NameRef::Local(id) = name
+                    && self.unbound.read_needs_check(expr)
+                {
+                    self.check_local(id.0, r);
+                }
+                Ok(r)
+            }
             ExprKind::Field { obj, slot, .. } => {
                 let o = self.expr(obj, None)?;
                 let d = self.dst(dst);
@@ -452,6 +460,10 @@ impl<'a> FnCtx<'_, 'a> {
             NameRef::Free(id) => {
                 let d = self.dst(dst);
                 self.emit(op::LOAD_FREE, &[d, id.0]);
+                // The enclosing function may not have assigned it yet: always checked.
+                let name = self.func.free_vars.get(id.0 as usize).map(|f| f.name.to_string()).unwrap_or_default();
+                let n = self.m.name(&name);
+                self.emit(op::CHECK_BOUND, &[d, n, 1]);
                 Ok(d)
             }
             NameRef::Global(id) => {
@@ -672,7 +684,12 @@ impl<'a> FnCtx<'_, 'a> {
             if let Some(Arg::Value(expr)) = call.args.get(idx) {
                 // A temp per argument: a later argument must not clobber an earlier one.
                 let reg = match &expr.kind {
-                    ExprKind::Name(NameRef::Local(id)) if !self.func.locals[id.0 as usize].captured => id.0,
+                    ExprKind::Name(NameRef::Local(id)) if !self.func.locals[id.0 as usize].captured => {
+                        if self.unbound.read_needs_check(expr) {
+                            self.check_local(id.0, id.0);
+                        }
+                        id.0
+                    }
                     _ => {
                         let t = self.temp();
                         self.expr_arg(expr, t)?
@@ -779,6 +796,15 @@ impl<'a> FnCtx<'_, 'a> {
                 Ok(d)
             }
             Callee::Builtin { builtin, keywords } => {
+                // `any`/`all` over a generator expression stop at the first deciding
+                // element, as CPython's do: the element expression may have effects.
+                if matches!(builtin, Builtin::Any | Builtin::All)
+                    && keywords.is_empty()
+                    && let [Arg::Value(Expr { kind: ExprKind::Comprehension(comp), .. })] = call.args.as_slice()
+                    && comp.kind == ComprehensionKind::Generator
+                {
+                    return self.any_all(comp, *builtin == Builtin::Any, dst);
+                }
                 let mut regs = self.args(call)?;
                 let mut mask = 0u32;
                 let mut kw: Vec<(u32, u32)> = Vec::new();
@@ -869,6 +895,59 @@ impl<'a> FnCtx<'_, 'a> {
             }
             None => Ok(acc),
         }
+    }
+
+    /// `any(genexp)` / `all(genexp)` as a loop with an early exit: the result starts as
+    /// `all`'s answer for no deciding element and flips when one is found.
+    fn any_all(&mut self, comp: &'a Comprehension, is_any: bool, dst: Option<u32>) -> Result<u32, CompileError> {
+        // A temporary: the element expression may read the destination local.
+        let acc = self.temp();
+        self.emit(op::LOAD_BOOL, &[acc, u32::from(!is_any)]);
+        let found = self.label();
+        let end = self.label();
+        self.any_all_level(comp, 0, is_any, found)?;
+        self.emit_jump(op::JUMP, &[], end);
+        self.bind(found);
+        self.emit(op::LOAD_BOOL, &[acc, u32::from(is_any)]);
+        self.bind(end);
+        match dst {
+            Some(d) => {
+                self.emit(op::MOVE, &[d, acc]);
+                Ok(d)
+            }
+            None => Ok(acc),
+        }
+    }
+
+    fn any_all_level(
+        &mut self,
+        comp: &'a Comprehension,
+        level: usize,
+        is_any: bool,
+        found: Label,
+    ) -> Result<(), CompileError> {
+        let Some(generator) = comp.generators.get(level) else {
+            let mark = self.next_reg;
+            if is_any {
+                self.jump_if_true(&comp.elt, found)?;
+            } else {
+                self.jump_if_false(&comp.elt, found)?;
+            }
+            self.next_reg = mark;
+            return Ok(());
+        };
+        let exit = self.label();
+        self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
+            let mark = this.next_reg;
+            for cond in &generator.ifs {
+                this.jump_if_false(cond, cont)?;
+            }
+            this.any_all_level(comp, level + 1, is_any, found)?;
+            this.next_reg = mark;
+            Ok(())
+        })?;
+        self.bind(exit);
+        Ok(())
     }
 
     fn comprehension_level(&mut self, comp: &'a Comprehension, level: usize, acc: u32) -> Result<(), CompileError> {

@@ -51,6 +51,8 @@ pub(crate) struct FnCtx<'m, 'a> {
     /// Literals met inside loops (pass 1 collects them for pass 2).
     pub(crate) wanted: Vec<Literal>,
     pub(crate) loop_depth: usize,
+    /// Which reads may find their local unassigned (see `unbound.rs`).
+    pub(crate) unbound: crate::unbound::Unbound,
 }
 
 /// An immutable literal value that can live in a register for a whole call.
@@ -101,12 +103,21 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             hoisted: hoist.into_iter().enumerate().map(|(idx, lit)| (lit, n_locals + idx as u32)).collect(),
             wanted: Vec::new(),
             loop_depth: 0,
+            unbound: crate::unbound::analyse(func),
         }
     }
 
     fn body(&mut self) -> Result<(), CompileError> {
         let func = self.func;
         self.set_line(func.span.start);
+        // Registers keep stale values between calls: a local that may be read unassigned
+        // starts as "unbound". So does every captured one, since a nested function may
+        // read its cell at any time (its reads are always checked).
+        for (idx, local) in func.locals.iter().enumerate().skip(func.params.len()) {
+            if local.captured || self.unbound.locals.contains(&(idx as u32)) {
+                self.emit(op::LOAD_UNBOUND, &[idx as u32]);
+            }
+        }
         for (idx, local) in func.locals.iter().enumerate() {
             if local.captured {
                 self.emit(op::MAKE_CELL, &[idx as u32]);
@@ -658,6 +669,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             && matches!(op_.op, IrBinOp::Add | IrBinOp::Sub)
             && crate::expr::small_int(value).is_some();
         if let Some(reg) = self.plain_local(target) {
+            self.check_target(target, reg);
             let v = if imm { bytecode::NO_REG } else { self.expr(value, None)? };
             self.binop(op_, reg, reg, v, Some(value))?;
             return Ok(());
@@ -667,6 +679,22 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         let result = self.temp();
         self.binop(op_, result, current, v, Some(value))?;
         store(self, result)
+    }
+
+    /// The unbound check of an augmented assignment's local target, where one is needed.
+    fn check_target(&mut self, target: &Target, reg: u32) {
+        if let Target::Name { name: NameRef::Local(id), .. } = target
+            && self.unbound.target_needs_check(target)
+        {
+            self.check_local(id.0, reg);
+        }
+    }
+
+    /// `check_bound` of local `id`, whose value is in `reg`.
+    pub(crate) fn check_local(&mut self, id: u32, reg: u32) {
+        let name = self.func.locals.get(id as usize).map(|l| l.name.to_string()).unwrap_or_default();
+        let n = self.m.name(&name);
+        self.emit(op::CHECK_BOUND, &[reg, n, 0]);
     }
 
     /// Loads a target's current value, and returns how to store a new one (the target's
@@ -680,6 +708,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         match target {
             Target::Name { name, .. } => {
                 let reg = self.name(name, Some(t))?;
+                self.check_target(target, reg);
                 Ok((reg, Box::new(move |this: &mut Self, src: u32| this.store(target, src))))
             }
             Target::Field { obj, slot, .. } => {

@@ -7,6 +7,7 @@
 
 mod expr;
 mod func;
+mod unbound;
 
 use std::collections::HashMap;
 

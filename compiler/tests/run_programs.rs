@@ -181,6 +181,111 @@ print(total, ys, a, b, [True] * 3, "ab" * 2, 2 ** 64, list(range(2 ** 64, 2 ** 6
         "recursion_limit",
         "def down(n: int) -> int:\n    return down(n + 1) + 1\n\ntry:\n    down(0)\nexcept RecursionError:\n    print('deep')\n",
     ),
+    (
+        "unbound_locals",
+        r#"
+def f(c: bool) -> int:
+    if c:
+        x = 1
+    return x
+
+def g(n: int) -> int:
+    for i in range(n):
+        last = i
+    return last
+
+def h() -> int:
+    total = 0
+    while True:
+        k = total
+        total += 1
+        if total > 3:
+            break
+    return k
+
+def outer() -> int:
+    def inner() -> int:
+        return y
+    try:
+        inner()
+    except Exception as e:
+        print("caught", e)
+    y = 5
+    return inner()
+
+def aug(c: bool) -> int:
+    if c:
+        z = 1
+    z += 1
+    return z
+
+def tr(s: str) -> int:
+    try:
+        v = int(s)
+    except ValueError:
+        print("bad")
+    return v
+
+print(f(True), g(3), h(), outer(), aug(True), tr("4"))
+for fn in [g]:
+    try:
+        print(fn(0))
+    except Exception as e:
+        print("caught", e)
+try:
+    print(aug(False))
+except Exception as e:
+    print("caught", e)
+try:
+    print(tr("x"))
+except Exception as e:
+    print("caught", e)
+print(f(False))
+"#,
+    ),
+    ("unbound_global", "def g() -> None:\n    print(y)\n\nif len('a') == 2:\n    y = 3\nprint('start')\ng()\n"),
+    (
+        "any_all_short_circuit",
+        r#"
+def chk(x: int) -> bool:
+    print("chk", x)
+    return x > 2
+
+print(any(chk(x) for x in range(10)))
+print(all(chk(x) for x in [5, 1, 7]))
+print(sum(x for x in range(4)), max(x * 2 for x in range(4)), sorted(-x for x in range(3)), list(x for x in "ab"), ",".join(s for s in ["a", "b"]))
+x = 3
+print(any(x > 2 for x in [x, 1]), all(c.isdigit() for c in "12a3"), any(y for ys in [[0], [1]] for y in ys if y))
+"#,
+    ),
+    (
+        "user_hash_keys",
+        r#"
+from dataclasses import dataclass
+
+
+class P:
+    def __init__(self, x: int) -> None:
+        self.x: int = x
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, P) and self.x == other.x
+
+    def __hash__(self) -> int:
+        print("hash", self.x)
+        return self.x % 10
+
+
+@dataclass
+class D:
+    a: int
+
+
+d: dict[tuple[P, int], str] = {(P(3), 1): "three"}
+print(d[(P(3), 1)], hash((P(3), 1)) == hash((P(13), 1)), hash(P(-1)))
+print(P(5) in {P(5): 1}, (P(4), 2) in {(P(4), 2)})
+"#,
+    ),
 ];
 
 fn python() -> Option<PathBuf> {

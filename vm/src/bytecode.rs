@@ -283,6 +283,13 @@ ops! {
     // `r = obj.NAME` for a class-level value: looked up on the class of `obj` (or on `obj`
     // if it is a class), so subclass overrides win.
     GET_CLASS_ATTR_OF = 90 "get_class_attr_of" [Reg Reg Name];
+    // Marks a local that may be read before it is assigned (registers keep stale values
+    // between calls, so "unbound" has to be written explicitly).
+    LOAD_UNBOUND = 91 "load_unbound" [Reg];
+    // Raises if the register is unbound: `Imm` 0 = UnboundLocalError for local `Name`,
+    // 1 = NameError for a free variable `Name`. Emitted only where the compiler cannot
+    // prove the variable is assigned.
+    CHECK_BOUND = 92 "check_bound" [Reg Name Imm];
 }
 
 // The table is indexed by opcode: keep numbering and order in step.

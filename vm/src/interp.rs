@@ -423,8 +423,25 @@ impl<'p> Vm<'p> {
                     pc += 2;
                 }
                 op::LOAD_GLOBAL => {
+                    if matches!(self.mods[module].globals[w!(1)], Value::Unbound) {
+                        let err = self.unbound_global(module, w!(1));
+                        tri!(Err(err));
+                    }
                     set!(a, self.mods[module].globals[w!(1)].clone());
                     pc += 2;
+                }
+                op::CHECK_BOUND => {
+                    if matches!(reg!(a), Value::Unbound) {
+                        let name = self.mods[module].name_ids[w!(1)] as usize;
+                        let name = self.name_table.get(name).cloned().unwrap_or_default();
+                        let err = self.unbound_error(w!(2), &name);
+                        tri!(Err(err));
+                    }
+                    pc += 3;
+                }
+                op::LOAD_UNBOUND => {
+                    set!(a, Value::Unbound);
+                    pc += 1;
                 }
                 op::STORE_GLOBAL => {
                     let value = reg!(a).clone();

@@ -114,15 +114,19 @@ impl<'p> Vm<'p> {
 
         match word as u8 {
             op::LOAD_IMPORT => {
-                set!(
-                    a,
-                    match &self.mods[module].imports[w!(1)] {
-                        Resolved::Func(f) => Value::Function(f.clone()),
-                        Resolved::Class(c) => Value::Class(c.clone()),
-                        Resolved::Global(m, g) =>
-                            self.mods.get(*m).and_then(|m| m.globals.get(*g)).cloned().unwrap_or_default(),
+                let value = match &self.mods[module].imports[w!(1)] {
+                    Resolved::Func(f) => Value::Function(f.clone()),
+                    Resolved::Class(c) => Value::Class(c.clone()),
+                    Resolved::Global(m, g) => {
+                        let (m, g) = (*m, *g);
+                        let value = self.mods.get(m).and_then(|md| md.globals.get(g)).cloned().unwrap_or_default();
+                        if matches!(value, Value::Unbound) {
+                            return Err(self.unbound_global(m, g));
+                        }
+                        value
                     }
-                );
+                };
+                set!(a, value);
                 pc += 2;
             }
             op::LOAD_FUNC => {

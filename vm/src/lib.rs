@@ -5,8 +5,8 @@
 
 pub mod runtime;
 
-pub mod bytecode;
 mod builtins;
+pub mod bytecode;
 mod calls;
 pub mod disasm;
 mod interp;

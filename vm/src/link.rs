@@ -481,7 +481,8 @@ impl Program {
             classes,
             imports,
             deps,
-            globals: vec![Value::None; arch.globals.len()],
+            // Unbound until the module's code assigns them: a read before that is a NameError.
+            globals: vec![Value::Unbound; arch.globals.len()],
             state: InitState::NotStarted,
         }
     }

@@ -60,6 +60,34 @@ impl Vm<'_> {
         }
     }
 
+    /// The error for reading an unassigned variable: `kind` 0 = a local
+    /// (`UnboundLocalError`), 1 = a free variable, 2 = a module global (`NameError`).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn unbound_error(&mut self, kind: usize, name: &str) -> Exc {
+        match kind {
+            0 => self.runtime_exc(
+                "UnboundLocalError",
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            ),
+            1 => self.runtime_exc(
+                "NameError",
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            ),
+            _ => self.runtime_exc("NameError", format!("name '{name}' is not defined")),
+        }
+    }
+
+    /// `unbound_error` for global `idx` of module `module`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn unbound_global(&mut self, module: usize, idx: usize) -> Exc {
+        let name = self.mods[module].arch.globals.get(idx).map(|g| g.as_str().to_owned()).unwrap_or_default();
+        self.unbound_error(2, &name)
+    }
+
     #[inline(never)]
     pub(crate) fn type_error(&mut self, message: String) -> Exc {
         self.runtime_exc("TypeError", message)
@@ -588,6 +616,16 @@ impl Vm<'_> {
                 }
                 Ok(())
             }
+            // As in CPython, defining `__eq__` without `__hash__` sets `__hash__` to None,
+            // and so does a dataclass with `eq` that is not frozen.
+            Value::Instance(inst)
+                if inst.class.method(names::HASH).is_none()
+                    && (inst.class.method(names::EQ).is_some()
+                        || inst.class.dataclass.is_some_and(|(frozen, _, eq)| eq && !frozen)) =>
+            {
+                let name = inst.class.name.clone();
+                Err(self.type_error(format!("unhashable type: '{name}'")))
+            }
             _ => Ok(()),
         }
     }
@@ -606,14 +644,32 @@ impl Vm<'_> {
     #[inline(never)]
     pub(crate) fn hash(&mut self, value: &Value) -> VmResult<i64> {
         self.check_hashable(value)?;
-        if let Value::Instance(inst) = value
-            && let Some((_, fobj, _)) = inst.class.method(names::HASH)
-        {
-            let fobj = fobj.clone();
-            let result = self.call_function(&fobj, vec![Some(value.clone())])?;
-            return Ok(self.int_of(&result)?.to_i64_saturating());
+        self.hash_checked(value)
+    }
+
+    /// `hash` of a value already known hashable: user `__hash__` runs for instances, also
+    /// inside tuples (CPython's tuple hash combines its items' hashes).
+    fn hash_checked(&mut self, value: &Value) -> VmResult<i64> {
+        match value {
+            Value::Instance(inst) => {
+                if let Some((_, fobj, _)) = inst.class.method(names::HASH) {
+                    let fobj = fobj.clone();
+                    let result = self.call_function(&fobj, vec![Some(value.clone())])?;
+                    let hash = self.int_of(&result)?.to_i64_saturating();
+                    // CPython reserves -1 for errors and maps it to -2.
+                    return Ok(if hash == -1 { -2 } else { hash });
+                }
+                Ok(hash_value(value))
+            }
+            Value::Tuple(items) if items.iter().any(|item| matches!(item, Value::Instance(_) | Value::Tuple(_))) => {
+                let mut hashes = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    hashes.push(self.hash_checked(item)?);
+                }
+                Ok(crate::value::tuple_hash(hashes.into_iter()))
+            }
+            _ => Ok(hash_value(value)),
         }
-        Ok(hash_value(value))
     }
 
     /// `repr(value)`.

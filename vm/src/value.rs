@@ -43,6 +43,10 @@ pub(crate) enum Value {
     Iter(Rc<RefCell<IterState>>),
     /// A closure cell (only ever in registers of captured locals and in closures).
     Cell(Rc<RefCell<Value>>),
+    /// A variable not yet assigned: only in registers of locals the compiler could not
+    /// prove assigned (`load_unbound`), in cells and in module globals; every read of such
+    /// a place goes through a check that raises instead of letting it escape.
+    Unbound,
 }
 
 // Registers are copied and moved constantly: keep a value two words wide.
@@ -86,6 +90,7 @@ impl Value {
             Value::Range(v) => Value::Range(v.clone()),
             Value::Iter(v) => Value::Iter(v.clone()),
             Value::Cell(v) => Value::Cell(v.clone()),
+            Value::Unbound => Value::Unbound,
         }
     }
 
@@ -141,6 +146,7 @@ impl Value {
             Value::Range(_) => "range".into(),
             Value::Iter(_) => "iterator".into(),
             Value::Cell(_) => "cell".into(),
+            Value::Unbound => "unbound".into(),
         }
     }
 
@@ -172,7 +178,13 @@ impl Value {
 #[inline(always)]
 pub(crate) fn assign(slot: &mut Value, value: Value) {
     match slot {
-        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Builtin(_) | Value::Native(_) => {
+        Value::None
+        | Value::Bool(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::Builtin(_)
+        | Value::Native(_)
+        | Value::Unbound => {
             // The old value has no destructor: forgetting it is exactly dropping it.
             std::mem::forget(std::mem::replace(slot, value));
         }

@@ -1,6 +1,6 @@
-//! The front end (decode → lex → parse) never panics, never overflows the stack and
-//! always returns a well-formed tree, whatever the input: random bytes, random token
-//! soup, mutated fixtures, pathological nesting and a 10 MB file.
+//! The front end (decode → lex → parse) and the type checker behind it never panic, never
+//! overflow the stack and always return a well-formed result, whatever the input: random
+//! bytes, random token soup, mutated fixtures, pathological nesting and a 10 MB file.
 //!
 //! Everything runs in debug builds on the test harness's default thread stack, because
 //! that is where a missing depth limit shows first. Inputs are seeded, so a failure is
@@ -98,10 +98,26 @@ fn run_checked(label: &str, bytes: &[u8], failures: &mut Vec<String>) -> Option<
     if typhon_parser::dump(&parsed.module).is_empty() && !parsed.module.body.is_empty() {
         problems.push("dump of a non-empty module is empty".to_owned());
     }
+    problems.extend(type_check_problems(&front.source, &parsed.module));
     if !problems.is_empty() {
         failures.push(format!("{label}: {}\n--- input: {:?}", problems.join("\n"), abbreviate(&front.source)));
     }
     Some(Outcome { source: front.source, diagnostics: front.diagnostics })
+}
+
+/// Runs the type checker over whatever tree the front end produced, broken or not (the
+/// engine skips modules with syntax errors, but the checker must survive any tree), and
+/// says what is wrong with its result. A panic or a stack overflow fails the test itself.
+fn type_check_problems(source: &str, module: &Module) -> Vec<String> {
+    let input =
+        typhon_typeck::ModuleInput { name: "input", is_package: false, ast: module, imports: &typhon_typeck::NoImports };
+    let checked = typhon_typeck::check_module(&input);
+    checked
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.span.start > diagnostic.span.end || diagnostic.span.end as usize > source.len())
+        .map(|diagnostic| format!("the checker reported a span outside the source: {diagnostic:?}"))
+        .collect()
 }
 
 /// Cuts every line of `text` to 120 characters: pathological inputs have huge lines.
@@ -558,6 +574,7 @@ fn check_pathological(name: &str, source: &str, expect: Expect, failures: &mut V
     let shown = &parsed.diagnostics[..parsed.diagnostics.len().min(5)];
     let rendered = shorten_lines(&render_human(shown, "input.py", source, ColorChoice::Never));
     let _ = typhon_parser::dump(&parsed.module);
+    problems.extend(type_check_problems(source, &parsed.module));
     match expect {
         Expect::Clean if !parsed.diagnostics.is_empty() => {
             problems.push(format!("expected no diagnostic, got {}:\n{rendered}", parsed.diagnostics.len()));

@@ -1,7 +1,9 @@
 //! The `typhon` binary: parses the command line, runs one command, and turns its outcome
-//! into an exit status (0 ok, 1 diagnostics, 2 usage or path errors).
+//! into an exit status (0 ok, 1 diagnostics, 2 usage or path errors; `run` exits with the
+//! program's own status).
 
 mod check;
+mod run;
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -19,7 +21,8 @@ const EXIT_STATUS_HELP: &str = "\
 Exit status:
   0  no errors found (warnings do not count)
   1  errors were found in the checked files
-  2  usage error, or a path that does not exist or cannot be listed";
+  2  usage error, or a path that does not exist or cannot be listed
+`typhon run` exits with the program's status instead (see `typhon run --help`).";
 
 /// The exit status for a command line that was understood but could not be carried out
 /// (missing or unreadable path). clap uses the same status for malformed command lines.
@@ -49,6 +52,10 @@ enum Command {
     /// the interfaces of the modules it imports.
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+    /// Check, compile and run a program: a `.py` file, or a directory with a `main.py`.
+    /// Arguments after PATH are passed to the program.
+    #[command(after_help = run::RUN_AFTER_HELP)]
+    Run(run::RunArgs),
 }
 
 /// Shown at the end of `typhon check --help`.
@@ -104,6 +111,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Check(args) => check::run(args, cli.color),
+        Command::Run(args) => run::run(args, cli.color),
     };
     match outcome {
         Ok(status) => status,

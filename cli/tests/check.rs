@@ -162,7 +162,7 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn help_lists_only_check_and_documents_exit_codes() {
+fn help_lists_the_commands_and_documents_exit_codes() {
     let dir = project(&[]);
     let output = typhon(dir.path(), &["--help"]);
     assert_eq!(output.status.code(), Some(0));
@@ -174,7 +174,7 @@ fn help_lists_only_check_and_documents_exit_codes() {
         .and_then(|rest| rest.split("\n\n").next())
         .map(|block| block.lines().filter_map(|line| line.split_whitespace().next()).collect())
         .unwrap_or_default();
-    assert_eq!(commands, ["check"], "{help}");
+    assert_eq!(commands, ["check", "run"], "{help}");
 
     let version = typhon(dir.path(), &["--version"]);
     assert_eq!(stdout(&version), format!("typhon {}\n", env!("CARGO_PKG_VERSION")));

@@ -444,3 +444,31 @@ fn count_skipped(outcomes: &[Option<Outcome>]) -> HashMap<ModuleId, usize> {
     }
     counts
 }
+
+/// The hooks of the run path (`run.rs`), which needs phase 1 over a table of modules it
+/// built itself (a program's entry, named as Python names it, not as discovery would) and
+/// the engine's worker threads for phase 2.
+impl Engine {
+    /// Phase 1 over `modules` (the imports of which are looked for below `tops`), keeping
+    /// the typed IR of every error-free module whatever [`EngineOptions::keep_ir`] says:
+    /// the run path compiles it.
+    pub(crate) fn check_module_table(&mut self, modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> CheckReport {
+        let keep_ir = std::mem::replace(&mut self.options.keep_ir, true);
+        let (report, project) = match &self.pool {
+            Some(pool) => pool.install(|| self.check_modules(modules, tops)),
+            None => self.check_modules(modules, tops),
+        };
+        self.options.keep_ir = keep_ir;
+        self.project = Some(project);
+        report
+    }
+
+    /// `work` over every item, on the engine's pool (in parallel) when it has one, on the
+    /// calling thread otherwise; results in order.
+    pub(crate) fn map_on_pool<T: Sync, R: Send>(&self, items: &[T], work: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+        match &self.pool {
+            Some(pool) => pool.install(|| items.par_iter().map(work).collect()),
+            None => items.iter().map(work).collect(),
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! type checker) of every module in parallel, in dependency order, and collects a
 //! deterministic [`CheckReport`]. The [`Engine`] keeps the resulting [`Project`] (modules,
 //! graph, interfaces) for the bytecode cache and the editor's incremental state to come.
+//! [`Engine::run`] goes on from a program's checked modules to phase 2, links the bytecode
+//! and runs it (`typhon run`).
 //!
 //! The engine never prints: turning reports into text is the caller's job.
 
@@ -14,6 +16,7 @@ mod graph;
 mod order;
 mod phase1;
 mod project;
+mod run;
 mod sources;
 mod stream;
 
@@ -24,4 +27,5 @@ pub use check::{CheckReport, FileReport, ModuleStatus, SourceFile, Timings};
 pub use engine::{Engine, EngineOptions, ModuleInfo};
 pub use error::EngineError;
 pub use project::Project;
+pub use run::{RunError, RunOutcome, RunSettings};
 pub use sources::{DiskSources, MemorySources, SourceProvider, is_skipped_name};

@@ -170,10 +170,23 @@ impl<'a> Checker<'a> {
     }
 
     fn import_stmts(&mut self, modules: Vec<SmolStr>, span: Span) -> Option<ir::Stmt> {
-        let known: Vec<SmolStr> = modules
-            .into_iter()
-            .filter(|module| self.seen_imports.iter().any(|(seen, _)| seen == module) && !crate::builtins::is_builtin_module(module))
-            .collect();
+        let mut known: Vec<SmolStr> = Vec::new();
+        for module in modules {
+            if crate::builtins::is_builtin_module(&module) || !self.seen_imports.iter().any(|(seen, _)| *seen == module) {
+                continue;
+            }
+            // Importing `a.b.c` initialises `a`, then `a.b`, then `a.b.c`, as CPython does;
+            // a parent without a file (a namespace package) has no interface and no code.
+            for (idx, _) in module.match_indices('.') {
+                let parent = &module[..idx];
+                if !known.iter().any(|seen| seen == parent) && self.input.imports.interface(parent).is_some() {
+                    known.push(SmolStr::from(parent));
+                }
+            }
+            if !known.contains(&module) {
+                known.push(module);
+            }
+        }
         if known.is_empty() { None } else { Some(stmt(StmtKind::Import { modules: known }, span)) }
     }
 

@@ -1,0 +1,247 @@
+//! The run path behind `typhon run`: find a program's entry, check every module it can
+//! import (phase 1), compile them (phase 2) in parallel, serialise each to its archived
+//! bytes, link them and run the entry as `__main__`.
+//!
+//! Only the modules reachable from the entry are checked and compiled, as CPython only
+//! ever imports those: a script in a folder of unrelated scripts pays for itself alone,
+//! and an unrelated broken file beside it does not stop it. Which reachable module runs
+//! when is the VM's business (each is initialised by the first import that executes).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program};
+
+use crate::check::SourceFile;
+use crate::project::is_module_name;
+use crate::sources::normalize_path;
+use crate::{CheckReport, Engine, EngineError, FileReport, ModuleInfo};
+
+/// The file a directory program starts from, as in the conformance corpus.
+const DIRECTORY_ENTRY: &str = "main.py";
+
+/// The module name of an entry whose file name is not one (`my-script.py`): the name
+/// CPython gives every entry anyway.
+const MAIN_MODULE: &str = "__main__";
+
+/// What a run is given besides the program itself.
+#[derive(Clone, Debug, Default)]
+pub struct RunSettings {
+    /// `sys.argv`: the program's path as the user wrote it, then its arguments (CPython's
+    /// `argv[0]` is the script path as given). Empty means the path handed to
+    /// [`Engine::run`] and no arguments.
+    pub argv: Vec<String>,
+    /// The instruction budget (backward jumps and calls); `None` is unbounded. A program
+    /// that spends it stops with [`RunOutcome::OutOfFuel`].
+    pub fuel: Option<u64>,
+}
+
+/// How a run ended, when the engine could carry it out.
+#[derive(Debug)]
+pub enum RunOutcome {
+    /// A module the program needs has errors (front end or phase 1): nothing ran. The
+    /// report is what `check` shows for the entry and every module it imports.
+    Rejected(CheckReport),
+    /// The program ran: its exit status (0; 1 after an uncaught exception, whose
+    /// traceback went to the error stream; `n` after `sys.exit(n)`).
+    Exited(i32),
+    /// The program spent its [`RunSettings::fuel`] and was stopped (the VM's message went
+    /// to the error stream). A host decision, not the program's status.
+    OutOfFuel,
+}
+
+/// Why a program could not be run at all. Errors in the program are not among these:
+/// they are diagnostics ([`RunOutcome::Rejected`]) or the program's own exit status.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// The path does not exist or cannot be read.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+
+    #[error("cannot run `{}`: it is a directory without a `{DIRECTORY_ENTRY}`", dir.display())]
+    NoEntry { dir: PathBuf },
+
+    /// Phase 2 refused a module that phase 1 accepted: a gap in the compiler.
+    #[error("cannot compile module `{module}`: {message}")]
+    Compile { module: String, message: String },
+
+    /// The bytecode of a module could not be serialised.
+    #[error("cannot serialise the bytecode of module `{module}`: {message}")]
+    Serialise { module: String, message: String },
+
+    /// The VM's linker refused the compiled modules: a gap between compiler and VM.
+    #[error("cannot link the program: {message}")]
+    Link { message: String },
+}
+
+impl Engine {
+    /// Runs the program at `path`: a Python file (its directory is the source root), or a
+    /// directory (the root) holding a `main.py`. The entry and every module it imports,
+    /// directly or not, are checked; with any error nothing runs and the report comes
+    /// back. Otherwise every module is compiled, linked, and the entry runs as `__main__`
+    /// with `settings.argv` as `sys.argv`, writing to `stdout` and (tracebacks) `stderr`.
+    ///
+    /// `stdout` is written in large pieces but not flushed: a caller that buffers it
+    /// flushes it afterwards.
+    pub fn run(
+        &mut self,
+        path: &Path,
+        settings: &RunSettings,
+        stdout: &mut (dyn Write + Send),
+        stderr: &mut (dyn Write + Send),
+    ) -> Result<RunOutcome, RunError> {
+        let (entry, root) = self.entry_of(path)?;
+        let main = entry.name.clone();
+        let report = self.check_module_table(vec![entry], &[root]);
+        if report.has_errors() {
+            return Ok(RunOutcome::Rejected(report));
+        }
+        let program = self.compile_and_link(report)?;
+        let argv = if settings.argv.is_empty() { vec![path.display().to_string()] } else { settings.argv.clone() };
+        let options = typhon_vm::RunOptions { argv, fuel: settings.fuel, ..typhon_vm::RunOptions::default() };
+        let status = program.run(&main, &options, stdout, stderr);
+        // Without a budget the VM never stops for fuel, so 125 is then the program's own
+        // `sys.exit(125)`; with one, the two cannot be told apart and fuel is the likely cause.
+        if settings.fuel.is_some() && status == FUEL_EXHAUSTED {
+            return Ok(RunOutcome::OutOfFuel);
+        }
+        Ok(RunOutcome::Exited(status))
+    }
+
+    /// The entry module of the program at `path` and the directory its imports are
+    /// looked for in. The entry is named after its file, as the module it would be if
+    /// imported; the VM still runs it as `__main__`.
+    fn entry_of(&self, path: &Path) -> Result<(ModuleInfo, PathBuf), RunError> {
+        let sources = self.sources();
+        let requested = path;
+        let path = normalize_path(path);
+        let (file, name) = if sources.is_file(&path) {
+            let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+            // A dotted stem (`a.b.py`) would read as a submodule: such an entry only
+            // gets the name every entry has at run time.
+            let name = if is_module_name(&stem) && !stem.contains('.') { stem } else { MAIN_MODULE.to_owned() };
+            (path, name)
+        } else {
+            let file = path.join(DIRECTORY_ENTRY);
+            if !sources.is_file(&file) {
+                // Tells a missing path (an engine error) from a directory without an entry.
+                sources.find_sources(requested)?;
+                return Err(RunError::NoEntry { dir: requested.to_path_buf() });
+            }
+            (file, "main".to_owned())
+        };
+        // `python3 dir/prog.py` puts `dir` first on `sys.path`, whatever `__init__.py`
+        // files lie around it: module names start below the entry's own directory.
+        let root = file.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+        let entry = ModuleInfo { name, is_package: false, file: SourceFile::new(file), followed: false };
+        Ok((entry, root))
+    }
+
+    /// Phase 2 of every module of an error-free report (in parallel on the engine's
+    /// threads), then the link. The report (and its IR) is dropped before the program runs.
+    fn compile_and_link(&self, report: CheckReport) -> Result<Program, RunError> {
+        let compiled = self.map_on_pool(&report.files, compile);
+        let modules = compiled.into_iter().filter_map(Result::transpose).collect::<Result<Vec<_>, _>>()?;
+        drop(report);
+        Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })
+    }
+}
+
+/// The archived bytecode of one checked module; `None` for a module without IR, which
+/// only a report with errors has.
+fn compile(file: &FileReport) -> Result<Option<LoadedModule>, RunError> {
+    let Some(ir) = &file.ir else { return Ok(None) };
+    let module = typhon_compiler::compile_module(ir, &file.source)
+        .map_err(|error| RunError::Compile { module: file.module.clone(), message: error.to_string() })?;
+    let bytes = typhon_vm::bytecode::to_bytes(&module)
+        .map_err(|error| RunError::Serialise { module: file.module.clone(), message: error.to_string() })?;
+    Ok(Some(LoadedModule::from_aligned(bytes, file.file.display_path.clone())))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroUsize;
+
+    use super::*;
+    use crate::{EngineOptions, MemorySources};
+
+    /// Runs `path` of `sources` on one thread; returns the outcome, stdout and stderr.
+    fn run(sources: MemorySources, path: &str, argv: &[&str]) -> (Result<RunOutcome, RunError>, String, String) {
+        let mut engine = Engine::new(sources, EngineOptions { threads: NonZeroUsize::new(1), keep_ir: false });
+        let settings = RunSettings { argv: argv.iter().map(|arg| (*arg).to_owned()).collect(), fuel: None };
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let outcome = engine.run(Path::new(path), &settings, &mut stdout, &mut stderr);
+        (outcome, String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned())
+    }
+
+    fn status(outcome: &Result<RunOutcome, RunError>) -> Option<i32> {
+        match outcome {
+            Ok(RunOutcome::Exited(status)) => Some(*status),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_entry_runs_as_main_and_its_imports_under_their_names() {
+        let sources = MemorySources::new()
+            .with_file(
+                "app/main.py",
+                "import sys\nfrom tools import helper\n\nprint(__name__, helper.NAME, sys.argv)\n",
+            )
+            .with_file("app/tools/helper.py", "NAME: str = __name__\n");
+        let (outcome, stdout, stderr) = run(sources, "app", &["app", "-v"]);
+        assert_eq!(status(&outcome), Some(0), "{outcome:?} {stderr}");
+        assert_eq!(stdout, "__main__ tools.helper ['app', '-v']\n");
+    }
+
+    #[test]
+    fn an_empty_argv_means_the_path_alone() {
+        let sources = MemorySources::new().with_file("dir/prog.py", "import sys\nprint(sys.argv)\nsys.exit(4)\n");
+        let (outcome, stdout, _) = run(sources, "dir/prog.py", &[]);
+        assert_eq!(status(&outcome), Some(4));
+        assert_eq!(stdout, "['dir/prog.py']\n");
+    }
+
+    #[test]
+    fn only_modules_reachable_from_the_entry_are_checked() {
+        let sources = MemorySources::new()
+            .with_file("prog.py", "print('ok')\n")
+            .with_file("other.py", "x: int = 'not checked'\n");
+        let (outcome, stdout, _) = run(sources, "prog.py", &["prog.py"]);
+        assert_eq!(status(&outcome), Some(0));
+        assert_eq!(stdout, "ok\n");
+    }
+
+    #[test]
+    fn an_error_in_an_imported_module_rejects_the_program() {
+        let sources = MemorySources::new()
+            .with_file("prog.py", "import lib\nprint('ran', lib.X)\n")
+            .with_file("lib.py", "X: int = 'three'\n");
+        let (outcome, stdout, stderr) = run(sources, "prog.py", &["prog.py"]);
+        let Ok(RunOutcome::Rejected(report)) = outcome else { panic!("not rejected: {outcome:?}") };
+        assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""), "nothing ran");
+        let modules: Vec<&str> =
+            report.files.iter().filter(|file| file.has_errors()).map(|f| f.module.as_str()).collect();
+        assert_eq!(modules, ["lib"]);
+    }
+
+    #[test]
+    fn an_entry_whose_file_name_is_no_module_name_is_named_main() {
+        let sources = MemorySources::new()
+            .with_file("my-script.py", "print(__name__)\n")
+            .with_file("v1.2.py", "print(__name__)\n");
+        let (outcome, stdout, _) = run(sources.clone(), "my-script.py", &["my-script.py"]);
+        assert_eq!((status(&outcome), stdout.as_str()), (Some(0), "__main__\n"));
+        let (outcome, stdout, _) = run(sources, "v1.2.py", &["v1.2.py"]);
+        assert_eq!((status(&outcome), stdout.as_str()), (Some(0), "__main__\n"));
+    }
+
+    #[test]
+    fn missing_paths_and_entries_are_errors() {
+        let sources = MemorySources::new().with_file("lib/util.py", "X: int = 1\n");
+        let (outcome, _, _) = run(sources.clone(), "nothere.py", &[]);
+        assert!(matches!(outcome, Err(RunError::Engine(EngineError::PathNotFound { .. }))), "{outcome:?}");
+        let (outcome, _, _) = run(sources, "lib", &[]);
+        assert!(matches!(outcome, Err(RunError::NoEntry { .. })), "{outcome:?}");
+    }
+}

@@ -29,8 +29,17 @@ pub(crate) fn likely_imports(
             }
         }
     };
-    for line in text.lines() {
-        let line = line.trim_start();
+    // Only lines with the word `import` in them matter: finding those with a substring
+    // search is several times faster than splitting the whole text into lines.
+    let mut next_line_start = 0;
+    for (at, _) in text.match_indices("import") {
+        if at < next_line_start {
+            continue;
+        }
+        let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |newline| at + newline);
+        next_line_start = line_end;
+        let line = text[line_start..line_end].trim_start();
         if let Some(rest) = line.strip_prefix("import ") {
             for item in rest.split(',') {
                 // `a.b as c`: the module is the first word.

@@ -1,44 +1,10 @@
 //! End-to-end tests of `typhon check`: the built binary run on temporary projects, checking
 //! its output, its JSON lines and its exit status.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-use tempfile::TempDir;
-
-/// A temporary project with the given files (`(relative path, contents)`).
-fn project(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("temporary directory: {error}"));
-    for (relative, contents) in files {
-        let path = dir.path().join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|error| panic!("creating {}: {error}", parent.display()));
-        }
-        std::fs::write(&path, contents).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
-    }
-    dir
-}
-
-/// Runs `typhon` in `dir` with `args`, with the colour variables of the caller's
-/// environment removed so that `--color auto` behaves the same everywhere.
-fn typhon(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_typhon"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .output()
-        .unwrap_or_else(|error| panic!("running typhon: {error}"))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+// Most files here are byte strings (some deliberately not UTF-8).
+use common::{project_bytes as project, stderr, stdout, typhon};
 
 const BROKEN_DEF: &[u8] = b"def f(:\n    pass\n";
 const BROKEN_CALL: &[u8] = b"x = 1\nprint(x +)\n";

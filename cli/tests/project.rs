@@ -5,39 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use tempfile::TempDir;
+mod common;
 
-fn project(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("temporary directory: {error}"));
-    for (relative, contents) in files {
-        let path = dir.path().join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|error| panic!("creating {}: {error}", parent.display()));
-        }
-        std::fs::write(&path, contents).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
-    }
-    dir
-}
-
-fn typhon(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_typhon"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .env_remove("TYPHON_TIMINGS")
-        .output()
-        .unwrap_or_else(|error| panic!("running typhon: {error}"))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{project, stderr, stdout, typhon};
 
 /// `(file, line, code)` of every JSON diagnostic line.
 fn json_diagnostics(output: &Output) -> Vec<(String, u64, String)> {

@@ -5,32 +5,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use tempfile::TempDir;
+mod common;
 
-/// A temporary program directory with the given files (`(relative path, contents)`).
-fn project(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap_or_else(|error| panic!("temporary directory: {error}"));
-    for (relative, contents) in files {
-        let path = dir.path().join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|error| panic!("creating {}: {error}", parent.display()));
-        }
-        std::fs::write(&path, contents).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
-    }
-    dir
-}
-
-/// Runs `typhon` in `dir` with `args` (colour variables removed, so output is plain).
-fn typhon(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_typhon"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .output()
-        .unwrap_or_else(|error| panic!("running typhon: {error}"))
-}
+use common::{project, typhon};
 
 /// Runs CPython in `dir` with `args`, as the conformance corpus was recorded (`-S`, fixed
 /// hash seed). CPython is the oracle: without it the test cannot mean anything, so it fails.

@@ -290,7 +290,9 @@ pub enum TokenValue {
     /// `String` and `FStringMiddle`: the text after escape processing.
     Str(String),
     /// `FStringStart`: whether the f-string is raw (backslashes kept).
-    FStringStart { raw: bool },
+    FStringStart {
+        raw: bool,
+    },
 }
 
 /// One token. `value` indexes [`Lexed::values`] for atoms and is [`Token::NO_VALUE`]

@@ -109,8 +109,12 @@ fn run_checked(label: &str, bytes: &[u8], failures: &mut Vec<String>) -> Option<
 /// engine skips modules with syntax errors, but the checker must survive any tree), and
 /// says what is wrong with its result. A panic or a stack overflow fails the test itself.
 fn type_check_problems(source: &str, module: &Module) -> Vec<String> {
-    let input =
-        typhon_typeck::ModuleInput { name: "input", is_package: false, ast: module, imports: &typhon_typeck::NoImports };
+    let input = typhon_typeck::ModuleInput {
+        name: "input",
+        is_package: false,
+        ast: module,
+        imports: &typhon_typeck::NoImports,
+    };
     let checked = typhon_typeck::check_module(&input);
     checked
         .diagnostics

@@ -80,7 +80,8 @@ fn main() {
     for name in order {
         let (is_package, source) = &sources[name];
         let module = &parsed[name];
-        let input = typhon_typeck::ModuleInput { name, is_package: *is_package, ast: &module.module, imports: &interfaces };
+        let input =
+            typhon_typeck::ModuleInput { name, is_package: *is_package, ast: &module.module, imports: &interfaces };
         let mut all = module.diagnostics.clone();
         // As the engine: a module with front-end errors is not type-checked.
         if all.iter().any(typhon_diagnostics::Diagnostic::is_error) {

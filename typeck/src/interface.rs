@@ -37,7 +37,11 @@ impl FuncSig {
     /// The type of the function as a value: only its positional parameters count.
     pub fn as_callable(&self) -> Type {
         Type::callable(
-            self.params.iter().filter(|param| param.kind == ParamKind::PositionalOrKeyword).map(|p| p.ty.clone()).collect(),
+            self.params
+                .iter()
+                .filter(|param| param.kind == ParamKind::PositionalOrKeyword)
+                .map(|p| p.ty.clone())
+                .collect(),
             self.ret.clone(),
         )
     }
@@ -121,11 +125,19 @@ pub enum SpecialForm {
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
 pub enum Export {
     /// A function; `origin` is the module that defines it (differs for re-exports).
-    Function { origin: SmolStr, name: SmolStr, sig: FuncSig },
+    Function {
+        origin: SmolStr,
+        name: SmolStr,
+        sig: FuncSig,
+    },
     /// A class, whose definition is in [`Interface::classes`] (or built in).
     Class(ClassRef),
     /// A global variable; `origin` is the module whose global it is.
-    Variable { origin: SmolStr, name: SmolStr, ty: Type },
+    Variable {
+        origin: SmolStr,
+        name: SmolStr,
+        ty: Type,
+    },
     /// An imported module (`import a.b as c` makes `c` public).
     Module(SmolStr),
     Special(SpecialForm),

@@ -227,34 +227,66 @@ pub struct Stmt {
 pub enum StmtKind {
     Expr(Expr),
     /// `a = b = value`: evaluate `value` once, then store into each target left to right.
-    Assign { targets: Vec<Target>, value: Expr },
+    Assign {
+        targets: Vec<Target>,
+        value: Expr,
+    },
     /// `target op= value`: the target's object and index are evaluated once. `op` is the
     /// resolved binary operation (its result type is assignable to the target).
-    AugAssign { target: Target, op: BinaryOp, value: Expr },
-    If { branches: Vec<(Expr, Block)>, orelse: Block },
-    While { test: Expr, body: Block, orelse: Block },
-    For { target: Target, iter: Expr, kind: IterKind, body: Block, orelse: Block },
+    AugAssign {
+        target: Target,
+        op: BinaryOp,
+        value: Expr,
+    },
+    If {
+        branches: Vec<(Expr, Block)>,
+        orelse: Block,
+    },
+    While {
+        test: Expr,
+        body: Block,
+        orelse: Block,
+    },
+    For {
+        target: Target,
+        iter: Expr,
+        kind: IterKind,
+        body: Block,
+        orelse: Block,
+    },
     Break,
     Continue,
     Return(Option<Expr>),
     /// Create the function object (evaluating `defaults`, one per parameter that has one,
     /// in parameter order, and capturing the cells listed by the function's free
     /// variables) and store it into `target`.
-    DefFunction { func: FuncId, defaults: Vec<Expr>, target: Option<Target> },
+    DefFunction {
+        func: FuncId,
+        defaults: Vec<Expr>,
+        target: Option<Target>,
+    },
     /// Create the class object (evaluate field defaults and constants).
     DefClass(ClassId),
     /// `del xs[i]` / `del d[k]`.
     Delete(Vec<Target>),
-    Assert { test: Expr, msg: Option<Expr> },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     /// `raise` (re-raise the exception being handled), `raise E`, `raise E(...)`,
     /// `raise E from cause`. A class operand is instantiated without arguments.
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
     Try(Box<TryStmt>),
     /// An import statement: the imported modules (absolute names, in order) are
     /// initialised if they were not yet (the engine runs modules in dependency order);
     /// nothing is bound, since imported names are static references ([`NameRef`]).
     /// Built-in modules (math, sys, ...) are not listed.
-    Import { modules: Vec<SmolStr> },
+    Import {
+        modules: Vec<SmolStr>,
+    },
     Pass,
 }
 
@@ -299,17 +331,37 @@ pub enum IterKind {
 /// Somewhere a value can be stored.
 #[derive(Clone, Debug)]
 pub enum Target {
-    Name { name: NameRef, span: Span },
+    Name {
+        name: NameRef,
+        span: Span,
+    },
     /// `obj.field = v` on an instance of a user class: `slot` indexes the class's
     /// [`ClassDecl::fields`] (inherited fields first).
-    Field { obj: Box<Expr>, class: ClassRef, slot: u32, span: Span },
+    Field {
+        obj: Box<Expr>,
+        class: ClassRef,
+        slot: u32,
+        span: Span,
+    },
     /// `C.name = v`: a class-level value (see [`ExprKind::ClassConstant`]).
-    ClassAttr { class: ClassRef, name: SmolStr, span: Span },
+    ClassAttr {
+        class: ClassRef,
+        name: SmolStr,
+        span: Span,
+    },
     /// `obj[index] = v`.
-    Index { obj: Box<Expr>, index: Box<Expr>, kind: IndexKind, span: Span },
+    Index {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+        kind: IndexKind,
+        span: Span,
+    },
     /// `a, b = value`: the value (a tuple or a list of the right length at run time) is
     /// unpacked into the targets in order.
-    Unpack { targets: Vec<Target>, span: Span },
+    Unpack {
+        targets: Vec<Target>,
+        span: Span,
+    },
 }
 
 /// A resolved name.
@@ -321,7 +373,10 @@ pub enum NameRef {
     /// A global of another module (`from m import X` where `X` is a variable). Also
     /// `__name__` of this module (module = this module's name), which is `"__main__"` for
     /// the program's entry module and the module's name otherwise, as in CPython.
-    ModuleGlobal { module: SmolStr, name: SmolStr },
+    ModuleGlobal {
+        module: SmolStr,
+        name: SmolStr,
+    },
     /// A module-level function (of this module or another).
     Function(FuncRef),
     Class(ClassRef),
@@ -346,36 +401,80 @@ pub enum ExprKind {
     Name(NameRef),
     /// A field of a user-class instance: `slot` indexes [`ClassDecl::fields`] of `class`
     /// (the static class of `obj`; subclasses keep the same slots for inherited fields).
-    Field { obj: Box<Expr>, class: ClassRef, slot: u32 },
+    Field {
+        obj: Box<Expr>,
+        class: ClassRef,
+        slot: u32,
+    },
     /// A class-level value owned by `class`: a constant (`C.LIMIT` or `self.LIMIT`), or
     /// the class-body default of a field read through the class (`C.count`).
-    ClassConstant { class: ClassRef, name: SmolStr },
+    ClassConstant {
+        class: ClassRef,
+        name: SmolStr,
+    },
     /// A class-level value read through a receiver (`self.LIMIT`, `cls.LIMIT`): `class`
     /// is the static owner (where the checker found it), but the value is looked up on
     /// the receiver's run-time class (`obj`'s class for an instance, `obj` itself for a
     /// class object), so a subclass's override wins as in Python. Added after
     /// `ClassConstant`, which remains for reads through a class name.
-    ClassConstantOf { obj: Box<Expr>, class: ClassRef, name: SmolStr },
+    ClassConstantOf {
+        obj: Box<Expr>,
+        class: ClassRef,
+        name: SmolStr,
+    },
     /// A method used as a value: `obj.method` (bound) or `C.method` for static/class
     /// methods (`obj` is `None`).
-    Method { obj: Option<Box<Expr>>, class: ClassRef, name: SmolStr },
+    Method {
+        obj: Option<Box<Expr>>,
+        class: ClassRef,
+        name: SmolStr,
+    },
     /// A method of a built-in type used as a value (`xs.append`).
-    BuiltinMethodRef { obj: Box<Expr>, method: SmolStr },
+    BuiltinMethodRef {
+        obj: Box<Expr>,
+        method: SmolStr,
+    },
     Call(Box<Call>),
     /// `obj[index]`.
-    Index { obj: Box<Expr>, index: Box<Expr>, kind: IndexKind },
+    Index {
+        obj: Box<Expr>,
+        index: Box<Expr>,
+        kind: IndexKind,
+    },
     /// `obj[lower:upper:step]` on a list, tuple or str.
-    Slice { obj: Box<Expr>, lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
+    Slice {
+        obj: Box<Expr>,
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `a and b and c`: short-circuit, the value of the last evaluated operand.
     And(Vec<Expr>),
     Or(Vec<Expr>),
     /// `a < b <= c`: each middle operand is evaluated once.
-    Compare { left: Box<Expr>, comparisons: Vec<Comparison> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Compare {
+        left: Box<Expr>,
+        comparisons: Vec<Comparison>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// A lambda: create a closure of function `func`, evaluating `defaults` first.
-    Lambda { func: FuncId, defaults: Vec<Expr> },
+    Lambda {
+        func: FuncId,
+        defaults: Vec<Expr>,
+    },
     /// A display. An empty one with no expected type (`print([])`, `bool({})`) has the
     /// element type `Unknown` (mypy's `list[Never]`): nothing is ever read from it as
     /// that type. The same holds for `list()`, `dict()` and `set()` calls.
@@ -421,7 +520,11 @@ pub enum FStringPiece {
     Literal(String),
     /// `{expr!conversion:spec}`: the value is formatted with `format(value, spec)` after
     /// the conversion (`str`/`repr`/`ascii`).
-    Field { expr: Expr, conversion: Option<Conversion>, spec: Option<Vec<FStringPiece>> },
+    Field {
+        expr: Expr,
+        conversion: Option<Conversion>,
+        spec: Option<Vec<FStringPiece>>,
+    },
 }
 
 pub use typhon_parser::ast::Conversion;
@@ -473,15 +576,24 @@ pub enum OpKind {
     /// `str + str`.
     StrConcat,
     /// `str * int` (`left_is_seq` tells which side the string is on).
-    StrRepeat { left_is_seq: bool },
+    StrRepeat {
+        left_is_seq: bool,
+    },
     ListConcat,
-    ListRepeat { left_is_seq: bool },
+    ListRepeat {
+        left_is_seq: bool,
+    },
     TupleConcat,
-    TupleRepeat { left_is_seq: bool },
+    TupleRepeat {
+        left_is_seq: bool,
+    },
     /// `|`, `&`, `-`, `^` on sets.
     Set,
     /// A user dunder method: `left.__add__(right)` (or `right.__radd__`, not supported).
-    Dunder { class: ClassRef, method: SmolStr },
+    Dunder {
+        class: ClassRef,
+        method: SmolStr,
+    },
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -520,11 +632,18 @@ pub enum CmpKind {
     Contains,
     /// A user dunder: `__eq__`, `__lt__`, ... of `class` (for `in`: `__contains__` of
     /// the right operand's class). `!=` without `__ne__` negates `__eq__`.
-    Dunder { class: ClassRef, method: SmolStr },
+    Dunder {
+        class: ClassRef,
+        method: SmolStr,
+    },
     /// `==` on instances of a dataclass (field-wise) or without `__eq__` (identity).
-    DataclassEq { class: ClassRef },
+    DataclassEq {
+        class: ClassRef,
+    },
     /// `<` etc. on an `order=True` dataclass: field tuples compared.
-    DataclassOrder { class: ClassRef },
+    DataclassOrder {
+        class: ClassRef,
+    },
     /// `==` on instances of a class without `__eq__`: identity.
     IdentityEq,
 }
@@ -544,7 +663,9 @@ pub enum IndexKind {
     Str,
     Dict,
     /// A user `__getitem__`/`__setitem__` of `class`.
-    Dunder { class: ClassRef },
+    Dunder {
+        class: ClassRef,
+    },
     /// Added: `range(...)[i]` (read only): the `i`-th value of the range, negative indices
     /// counting from the end; `IndexError: range object index out of range` otherwise.
     Range,

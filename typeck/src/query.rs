@@ -31,15 +31,31 @@ pub fn type_at(checked: &CheckedModule, offset: u32) -> Option<(Span, Type)> {
 pub enum Definition {
     /// A local variable or parameter of a function of this module (the span of its first
     /// binding).
-    Local { name: SmolStr, def_span: Span },
+    Local {
+        name: SmolStr,
+        def_span: Span,
+    },
     /// A global of this module.
-    Global { name: SmolStr, def_span: Span },
+    Global {
+        name: SmolStr,
+        def_span: Span,
+    },
     /// A module-level function; `def_span` when it is in this module.
-    Function { module: SmolStr, name: SmolStr, def_span: Option<Span> },
+    Function {
+        module: SmolStr,
+        name: SmolStr,
+        def_span: Option<Span>,
+    },
     /// A class; `def_span` when it is in this module.
-    Class { class: ClassRef, def_span: Option<Span> },
+    Class {
+        class: ClassRef,
+        def_span: Option<Span>,
+    },
     /// A global of another module.
-    ModuleGlobal { module: SmolStr, name: SmolStr },
+    ModuleGlobal {
+        module: SmolStr,
+        name: SmolStr,
+    },
     Module(SmolStr),
     Builtin(&'static str),
 }
@@ -50,25 +66,23 @@ pub fn definition_at(checked: &CheckedModule, offset: u32) -> Option<Definition>
     let found: std::cell::RefCell<Option<(FuncId, NameRef)>> = std::cell::RefCell::new(None);
     for (idx, function) in module.functions.iter().enumerate() {
         let id = FuncId(idx as u32);
-        let mut on_expr = |expr: &Expr, _: &ir::Function| {
-            match &expr.kind {
-                ExprKind::Name(name) if expr.span.contains(offset) => *found.borrow_mut() = Some((id, name.clone())),
-                ExprKind::Call(call) if call.callee_span.contains(offset) => {
-                    let name = match &call.callee {
-                        Callee::Function(func) => Some(NameRef::Function(func.clone())),
-                        Callee::NativeModuleFunction { module, name } => {
-                            Some(NameRef::Function(ir::FuncRef { module: module.clone(), name: name.clone() }))
-                        }
-                        Callee::Constructor { class, .. } => Some(NameRef::Class(class.clone())),
-                        Callee::Builtin { builtin, .. } => Some(NameRef::Builtin(*builtin)),
-                        _ => None,
-                    };
-                    if let Some(name) = name {
-                        *found.borrow_mut() = Some((id, name));
+        let mut on_expr = |expr: &Expr, _: &ir::Function| match &expr.kind {
+            ExprKind::Name(name) if expr.span.contains(offset) => *found.borrow_mut() = Some((id, name.clone())),
+            ExprKind::Call(call) if call.callee_span.contains(offset) => {
+                let name = match &call.callee {
+                    Callee::Function(func) => Some(NameRef::Function(func.clone())),
+                    Callee::NativeModuleFunction { module, name } => {
+                        Some(NameRef::Function(ir::FuncRef { module: module.clone(), name: name.clone() }))
                     }
+                    Callee::Constructor { class, .. } => Some(NameRef::Class(class.clone())),
+                    Callee::Builtin { builtin, .. } => Some(NameRef::Builtin(*builtin)),
+                    _ => None,
+                };
+                if let Some(name) = name {
+                    *found.borrow_mut() = Some((id, name));
                 }
-                _ => {}
             }
+            _ => {}
         };
         let mut on_target = |name: &NameRef, span: Span, _: &ir::Function| {
             if span.contains(offset) {
@@ -216,7 +230,8 @@ impl Walker<'_, '_> {
                 self.block(&try_stmt.orelse);
                 self.block(&try_stmt.finalbody);
             }
-            StmtKind::Break | StmtKind::Continue | StmtKind::DefClass(_) | StmtKind::Import { .. } | StmtKind::Pass => {}
+            StmtKind::Break | StmtKind::Continue | StmtKind::DefClass(_) | StmtKind::Import { .. } | StmtKind::Pass => {
+            }
         }
     }
 
@@ -248,9 +263,9 @@ impl Walker<'_, '_> {
                     }
                 }
             }
-            ExprKind::Field { obj, .. } | ExprKind::BuiltinMethodRef { obj, .. } | ExprKind::ClassConstantOf { obj, .. } => {
-                self.expr(obj)
-            }
+            ExprKind::Field { obj, .. }
+            | ExprKind::BuiltinMethodRef { obj, .. }
+            | ExprKind::ClassConstantOf { obj, .. } => self.expr(obj),
             ExprKind::Method { obj, .. } => {
                 if let Some(obj) = obj {
                     self.expr(obj);
@@ -258,7 +273,9 @@ impl Walker<'_, '_> {
             }
             ExprKind::Call(call) => {
                 match &call.callee {
-                    Callee::Method { recv, .. } | Callee::BuiltinMethod { recv, .. } | Callee::Indirect(recv) => self.expr(recv),
+                    Callee::Method { recv, .. } | Callee::BuiltinMethod { recv, .. } | Callee::Indirect(recv) => {
+                        self.expr(recv)
+                    }
                     Callee::ConstructorOf { class_value, .. } => self.expr(class_value),
                     Callee::Super { self_value, .. } => self.expr(self_value),
                     Callee::StrFormat { recv, keywords } => {
@@ -295,7 +312,11 @@ impl Walker<'_, '_> {
                 self.expr(left);
                 self.expr(right);
             }
-            ExprKind::And(values) | ExprKind::Or(values) | ExprKind::List(values) | ExprKind::Tuple(values) | ExprKind::Set(values) => {
+            ExprKind::And(values)
+            | ExprKind::Or(values)
+            | ExprKind::List(values)
+            | ExprKind::Tuple(values)
+            | ExprKind::Set(values) => {
                 for value in values {
                     self.expr(value);
                 }

@@ -184,7 +184,9 @@ impl Type {
             Type::List(elem) | Type::Set(elem) | Type::TupleOf(elem) | Type::View(_, elem) => elem.contains_unknown(),
             Type::Dict(kv) => kv.0.contains_unknown() || kv.1.contains_unknown(),
             Type::Tuple(items) | Type::Union(items) => items.iter().any(Type::contains_unknown),
-            Type::Callable(callable) => callable.params.iter().any(Type::contains_unknown) || callable.ret.contains_unknown(),
+            Type::Callable(callable) => {
+                callable.params.iter().any(Type::contains_unknown) || callable.ret.contains_unknown()
+            }
             _ => false,
         }
     }
@@ -206,9 +208,7 @@ impl Type {
     /// The type without `None` (`int | None` → `int`).
     pub fn without_none(&self) -> Type {
         match self {
-            Type::Union(parts) => {
-                Type::union_of(parts.iter().filter(|part| **part != Type::None).cloned().collect())
-            }
+            Type::Union(parts) => Type::union_of(parts.iter().filter(|part| **part != Type::None).cloned().collect()),
             other => other.clone(),
         }
     }

@@ -94,11 +94,7 @@ impl Checker<'_> {
                     Some(Export::Class(class)) => Type::Instance(class),
                     Some(Export::Special(form)) => self.bare_special(form, span),
                     _ => {
-                        self.error(
-                            Code::AttrDefined,
-                            span,
-                            format!("Name \"{module}.{}\" is not defined", attr.name),
-                        );
+                        self.error(Code::AttrDefined, span, format!("Name \"{module}.{}\" is not defined", attr.name));
                         Type::Unknown
                     }
                 }
@@ -137,9 +133,7 @@ impl Checker<'_> {
                 },
             },
             ast::ExprKind::Attribute { value: base, attr } => match &base.kind {
-                ast::ExprKind::Name(module)
-                    if matches!(self.bindings.get(module.as_str()), Some(ModBinding::Module(m)) if m == "typing") =>
-                {
+                ast::ExprKind::Name(module) if matches!(self.bindings.get(module.as_str()), Some(ModBinding::Module(m)) if m == "typing") => {
                     match attr.name.as_str() {
                         "Optional" => Some("Optional"),
                         "Callable" => Some("Callable"),
@@ -257,7 +251,10 @@ impl Checker<'_> {
             Type::Union(parts) => {
                 let classes: Vec<&Type> = parts.iter().filter(|part| **part != Type::None).collect();
                 if classes.len() > 1 && !self.one_hierarchy(&classes) {
-                    self.unsupported(span, &format!("the union \"{ty}\" (only \"T | None\" and classes of one hierarchy)"));
+                    self.unsupported(
+                        span,
+                        &format!("the union \"{ty}\" (only \"T | None\" and classes of one hierarchy)"),
+                    );
                 }
                 for part in parts.iter() {
                     self.check_union_shape(part, span);

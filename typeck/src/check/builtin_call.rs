@@ -28,7 +28,13 @@ impl<'a> Checker<'a> {
         }
         let (min, max): (usize, usize) = match builtin {
             Builtin::Print => (0, usize::MAX),
-            Builtin::Len | Builtin::Repr | Builtin::Abs | Builtin::Sorted | Builtin::Reversed | Builtin::Any | Builtin::All => (1, 1),
+            Builtin::Len
+            | Builtin::Repr
+            | Builtin::Abs
+            | Builtin::Sorted
+            | Builtin::Reversed
+            | Builtin::Any
+            | Builtin::All => (1, 1),
             Builtin::Ord | Builtin::Chr | Builtin::Hash => (1, 1),
             Builtin::Range => (1, 3),
             Builtin::Int => (0, 2),
@@ -57,7 +63,11 @@ impl<'a> Checker<'a> {
         let args: &'a [ast::Expr] = match by_keyword {
             Some(keyword) if args.is_empty() => std::slice::from_ref(&keyword.value),
             Some(keyword) => {
-                self.error(Code::Misc, keyword.span, format!("\"{name}\" gets multiple values for keyword argument \"number\""));
+                self.error(
+                    Code::Misc,
+                    keyword.span,
+                    format!("\"{name}\" gets multiple values for keyword argument \"number\""),
+                );
                 args
             }
             None => args,
@@ -65,10 +75,15 @@ impl<'a> Checker<'a> {
         let keywords: Vec<&'a ast::Keyword> = keywords.iter().filter(|keyword| !positional_keyword(keyword)).collect();
         let mut keyword_values: Vec<(BuiltinKeyword, &'a ast::Keyword)> = Vec::new();
         for keyword in keywords {
-            match BuiltinKeyword::from_name(&keyword.arg.name).filter(|_| allowed.contains(&keyword.arg.name.as_str())) {
+            match BuiltinKeyword::from_name(&keyword.arg.name).filter(|_| allowed.contains(&keyword.arg.name.as_str()))
+            {
                 Some(kind) => keyword_values.push((kind, keyword)),
                 None => {
-                    self.error(Code::CallArg, keyword.arg.span, format!("Unexpected keyword argument \"{}\" for \"{name}\"", keyword.arg.name));
+                    self.error(
+                        Code::CallArg,
+                        keyword.arg.span,
+                        format!("Unexpected keyword argument \"{}\" for \"{name}\"", keyword.arg.name),
+                    );
                     self.check_arg(&keyword.value, None);
                 }
             }
@@ -169,8 +184,16 @@ impl<'a> Checker<'a> {
             }
             Builtin::Len => {
                 let sized = match &first_ty {
-                    Type::Str | Type::List(_) | Type::Dict(_) | Type::Set(_) | Type::Tuple(_) | Type::TupleOf(_) | Type::Range => true,
-                    Type::View(kind, _) => matches!(kind, ViewKind::DictKeys | ViewKind::DictValues | ViewKind::DictItems),
+                    Type::Str
+                    | Type::List(_)
+                    | Type::Dict(_)
+                    | Type::Set(_)
+                    | Type::Tuple(_)
+                    | Type::TupleOf(_)
+                    | Type::Range => true,
+                    Type::View(kind, _) => {
+                        matches!(kind, ViewKind::DictKeys | ViewKind::DictValues | ViewKind::DictItems)
+                    }
                     Type::Instance(class) => self.find_method(class, "__len__").is_some(),
                     Type::Unknown => true,
                     _ => false,
@@ -334,7 +357,11 @@ impl<'a> Checker<'a> {
                         }
                         _ => {
                             if values.len() != 1 {
-                                self.error(Code::CallArg, keyword.span, format!("\"default\" of \"{name}\" needs a single iterable argument"));
+                                self.error(
+                                    Code::CallArg,
+                                    keyword.span,
+                                    format!("\"default\" of \"{name}\" needs a single iterable argument"),
+                                );
                             }
                             ret = self.join(&ret, &value.ty);
                         }
@@ -423,7 +450,11 @@ impl<'a> Checker<'a> {
                     match self.binary_result(&a, ir::BinOp::Pow, &b, literal, span) {
                         Some((_, ty)) => ty,
                         None => {
-                            self.error(Code::ArgType, span, format!("Unsupported operand types for pow (\"{a}\" and \"{b}\")"));
+                            self.error(
+                                Code::ArgType,
+                                span,
+                                format!("Unsupported operand types for pow (\"{a}\" and \"{b}\")"),
+                            );
                             Type::Unknown
                         }
                     }
@@ -433,9 +464,13 @@ impl<'a> Checker<'a> {
                 let elem = match values.first() {
                     Some(value) => Some(iter_elem(self, value)),
                     None => match (builtin, expected) {
-                        (Builtin::List, Some(Type::List(elem))) | (Builtin::Set, Some(Type::Set(elem))) => Some((**elem).clone()),
+                        (Builtin::List, Some(Type::List(elem))) | (Builtin::Set, Some(Type::Set(elem))) => {
+                            Some((**elem).clone())
+                        }
                         (Builtin::Tuple, Some(Type::TupleOf(elem))) => Some((**elem).clone()),
-                        (Builtin::Tuple, _) => return call_builtin(builtin, Vec::new(), Vec::new(), Type::tuple(Vec::new()), span),
+                        (Builtin::Tuple, _) => {
+                            return call_builtin(builtin, Vec::new(), Vec::new(), Type::tuple(Vec::new()), span);
+                        }
                         _ => None,
                     },
                 };
@@ -478,7 +513,9 @@ impl<'a> Checker<'a> {
     fn check_key(&mut self, value: &ir::Expr, elem: &Type, name: &str) {
         let fits = match &value.ty {
             Type::Callable(callable) => callable.params.len() == 1 && self.is_assignable(elem, &callable.params[0]),
-            Type::BuiltinFunction(_) => self.is_assignable(&value.ty, &Type::callable(vec![elem.clone()], Type::Unknown)),
+            Type::BuiltinFunction(_) => {
+                self.is_assignable(&value.ty, &Type::callable(vec![elem.clone()], Type::Unknown))
+            }
             Type::Unknown => true,
             _ => false,
         };
@@ -519,7 +556,10 @@ impl<'a> Checker<'a> {
         self.error(
             Code::ArgType,
             value.span,
-            format!("Argument {position} to \"{name}\" has incompatible type \"{}\"; expected \"{expected}\"", value.ty),
+            format!(
+                "Argument {position} to \"{name}\" has incompatible type \"{}\"; expected \"{expected}\"",
+                value.ty
+            ),
         );
     }
 
@@ -530,7 +570,10 @@ impl<'a> Checker<'a> {
         self.error(
             Code::ArgType,
             value.span,
-            format!("Argument \"{keyword}\" to \"{name}\" has incompatible type \"{}\"; expected \"{expected}\"", value.ty),
+            format!(
+                "Argument \"{keyword}\" to \"{name}\" has incompatible type \"{}\"; expected \"{expected}\"",
+                value.ty
+            ),
         );
     }
 
@@ -541,7 +584,11 @@ impl<'a> Checker<'a> {
         }
         let value = self.check_expr(&args[0]);
         let Some(types) = self.isinstance_types(&args[1]) else {
-            self.error(Code::ArgType, args[1].span, "Argument 2 to \"isinstance\" must be a class or a tuple of classes");
+            self.error(
+                Code::ArgType,
+                args[1].span,
+                "Argument 2 to \"isinstance\" must be a class or a tuple of classes",
+            );
             return error_expr(span);
         };
         // The classes as a tuple of class objects (built-in scalar types as their builtin).
@@ -567,7 +614,13 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn call_builtin(builtin: Builtin, values: Vec<ir::Expr>, keywords: Vec<(BuiltinKeyword, ir::Expr)>, ret: Type, span: Span) -> ir::Expr {
+fn call_builtin(
+    builtin: Builtin,
+    values: Vec<ir::Expr>,
+    keywords: Vec<(BuiltinKeyword, ir::Expr)>,
+    ret: Type,
+    span: Span,
+) -> ir::Expr {
     let args = values.into_iter().map(Arg::Value).collect();
     call_expr(Callee::Builtin { builtin, keywords }, args, None, ret, span)
 }

@@ -91,15 +91,23 @@ impl<'a> Checker<'a> {
                 self.check_args_loosely(args, keywords);
                 error_expr(span)
             }
-            (ExprKind::Name(NameRef::Builtin(builtin)), _) => self.check_builtin_call(*builtin, args, keywords, span, expected),
+            (ExprKind::Name(NameRef::Builtin(builtin)), _) => {
+                self.check_builtin_call(*builtin, args, keywords, span, expected)
+            }
             (ExprKind::Name(NameRef::Function(func)), _) => {
                 let func = func.clone();
                 let Some((sig, spans)) = self.function_sig(&func) else {
                     self.check_args_loosely(args, keywords);
                     return error_expr(span);
                 };
-                let (call_args, order) =
-                    self.match_args(&sig, args, keywords, span, &CalleeName::Function(func.name.clone()), spans.as_deref());
+                let (call_args, order) = self.match_args(
+                    &sig,
+                    args,
+                    keywords,
+                    span,
+                    &CalleeName::Function(func.name.clone()),
+                    spans.as_deref(),
+                );
                 let ret = self.special_native_ret(&func, &call_args).unwrap_or_else(|| sig.ret.clone());
                 let callee = if crate::builtins::is_builtin_module(&func.module) {
                     Callee::NativeModuleFunction { module: func.module.clone(), name: func.name.clone() }
@@ -129,7 +137,11 @@ impl<'a> Checker<'a> {
                     ret: callable.ret.clone(),
                 };
                 if !keywords.is_empty() {
-                    self.error(Code::CallArg, keywords[0].span, "Keyword arguments are not allowed when calling a Callable value");
+                    self.error(
+                        Code::CallArg,
+                        keywords[0].span,
+                        "Keyword arguments are not allowed when calling a Callable value",
+                    );
                 }
                 let name = CalleeName::Function(callable_name(&callee));
                 let (call_args, order) = self.match_args(&sig, args, &[], span, &name, None);
@@ -142,7 +154,11 @@ impl<'a> Checker<'a> {
                 if let ExprKind::Call(inner) = &mut call.kind
                     && let Callee::Constructor { class, init } = &inner.callee
                 {
-                    inner.callee = Callee::ConstructorOf { class_value: Box::new(callee), class: class.clone(), init: init.clone() };
+                    inner.callee = Callee::ConstructorOf {
+                        class_value: Box::new(callee),
+                        class: class.clone(),
+                        init: init.clone(),
+                    };
                 }
                 call
             }
@@ -336,13 +352,23 @@ impl<'a> Checker<'a> {
             }
             let param = &sig.params[idx];
             let value = self.check_arg(arg, Some(&param.ty));
-            self.require_arg(&value, param, ArgLabel::Position(idx + 1), name, param_spans.and_then(|spans| spans.get(idx)));
+            self.require_arg(
+                &value,
+                param,
+                ArgLabel::Position(idx + 1),
+                name,
+                param_spans.and_then(|spans| spans.get(idx)),
+            );
             slots[idx] = Some(value);
             order.push(idx as u32);
         }
         for keyword in keywords {
             let Some(idx) = sig.params.iter().position(|param| param.name == keyword.arg.name) else {
-                self.error(Code::CallArg, keyword.arg.span, format!("Unexpected keyword argument \"{}\" for {name}", keyword.arg.name));
+                self.error(
+                    Code::CallArg,
+                    keyword.arg.span,
+                    format!("Unexpected keyword argument \"{}\" for {name}", keyword.arg.name),
+                );
                 self.check_arg(&keyword.value, None);
                 unexpected_keyword = true;
                 continue;
@@ -351,10 +377,20 @@ impl<'a> Checker<'a> {
             let value = self.check_arg(&keyword.value, Some(&param.ty));
             if slots[idx].is_some() {
                 // mypy reports this one under `misc`.
-                self.error(Code::Misc, keyword.span, format!("{name} gets multiple values for keyword argument \"{}\"", param.name));
+                self.error(
+                    Code::Misc,
+                    keyword.span,
+                    format!("{name} gets multiple values for keyword argument \"{}\"", param.name),
+                );
                 continue;
             }
-            self.require_arg(&value, param, ArgLabel::Keyword(&param.name), name, param_spans.and_then(|spans| spans.get(idx)));
+            self.require_arg(
+                &value,
+                param,
+                ArgLabel::Keyword(&param.name),
+                name,
+                param_spans.and_then(|spans| spans.get(idx)),
+            );
             slots[idx] = Some(value);
             order.push(idx as u32);
         }
@@ -389,7 +425,14 @@ impl<'a> Checker<'a> {
         (args, if in_order { None } else { Some(order) })
     }
 
-    fn require_arg(&mut self, value: &ir::Expr, param: &ParamSig, label: ArgLabel<'_>, name: &CalleeName, param_span: Option<&Span>) {
+    fn require_arg(
+        &mut self,
+        value: &ir::Expr,
+        param: &ParamSig,
+        label: ArgLabel<'_>,
+        name: &CalleeName,
+        param_span: Option<&Span>,
+    ) {
         if self.accepts(&value.ty, &param.ty) {
             return;
         }
@@ -443,18 +486,29 @@ impl<'a> Checker<'a> {
         (FuncSig { params: Vec::new(), ret: Type::None }, None, false)
     }
 
-    fn check_constructor(&mut self, class: &ClassRef, args: &'a [ast::Expr], keywords: &'a [ast::Keyword], span: Span) -> ir::Expr {
+    fn check_constructor(
+        &mut self,
+        class: &ClassRef,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+        span: Span,
+    ) -> ir::Expr {
         let (sig, init, any_args) = self.constructor_sig(class);
         let ty = Type::Instance(class.clone());
         if any_args {
             let values: Vec<Arg> = args.iter().map(|arg| Arg::Value(self.check_arg(arg, None))).collect();
             if let Some(keyword) = keywords.first() {
-                self.error(Code::CallArg, keyword.span, format!("Unexpected keyword argument \"{}\" for \"{class}\"", keyword.arg.name));
+                self.error(
+                    Code::CallArg,
+                    keyword.span,
+                    format!("Unexpected keyword argument \"{}\" for \"{class}\"", keyword.arg.name),
+                );
             }
             return call_expr(Callee::Constructor { class: class.clone(), init: None }, values, None, ty, span);
         }
         let spans = init.as_ref().and_then(|owner| self.method_param_spans(owner, "__init__"));
-        let (values, order) = self.match_args(&sig, args, keywords, span, &CalleeName::Function(class.name().clone()), spans.as_deref());
+        let (values, order) =
+            self.match_args(&sig, args, keywords, span, &CalleeName::Function(class.name().clone()), spans.as_deref());
         call_expr(Callee::Constructor { class: class.clone(), init }, values, order, ty, span)
     }
 
@@ -467,7 +521,13 @@ impl<'a> Checker<'a> {
 
     // ----- methods -----
 
-    fn check_super_call(&mut self, attr: &ast::Ident, args: &'a [ast::Expr], keywords: &'a [ast::Keyword], span: Span) -> ir::Expr {
+    fn check_super_call(
+        &mut self,
+        attr: &ast::Ident,
+        args: &'a [ast::Expr],
+        keywords: &'a [ast::Keyword],
+        span: Span,
+    ) -> ir::Expr {
         let (class, kind) = match self.ctx_ref() {
             Some(ctx) => (ctx.class.clone(), ctx.method_kind),
             None => (None, None),
@@ -541,7 +601,12 @@ impl<'a> Checker<'a> {
                     let name = CalleeName::Method(attr.name.clone(), class.name().to_string());
                     let spans = self.method_param_spans(&owner, &attr.name);
                     let (values, order) = self.match_args(&method.sig, args, keywords, span, &name, spans.as_deref());
-                    let callee = Callee::Method { recv: Box::new(obj), class: owner, name: attr.name.clone(), kind: method.kind };
+                    let callee = Callee::Method {
+                        recv: Box::new(obj),
+                        class: owner,
+                        name: attr.name.clone(),
+                        kind: method.kind,
+                    };
                     return call_expr(callee, values, order, method.sig.ret.clone(), span);
                 }
                 // A field holding a callable value.
@@ -614,7 +679,11 @@ impl<'a> Checker<'a> {
                 for keyword in keywords {
                     let value = self.check_arg(&keyword.value, None);
                     if named.iter().any(|(known, _)| *known == keyword.arg.name) {
-                        self.error(Code::Misc, keyword.span, format!("{name} gets multiple values for keyword argument \"{}\"", keyword.arg.name));
+                        self.error(
+                            Code::Misc,
+                            keyword.span,
+                            format!("{name} gets multiple values for keyword argument \"{}\"", keyword.arg.name),
+                        );
                     }
                     named.push((keyword.arg.name.clone(), value));
                 }
@@ -671,6 +740,12 @@ fn callable_name(callee: &ir::Expr) -> SmolStr {
     }
 }
 
-pub(crate) fn call_expr(callee: Callee, args: Vec<Arg>, eval_order: Option<Vec<u32>>, ret: Type, span: Span) -> ir::Expr {
+pub(crate) fn call_expr(
+    callee: Callee,
+    args: Vec<Arg>,
+    eval_order: Option<Vec<u32>>,
+    ret: Type,
+    span: Span,
+) -> ir::Expr {
     mk(ExprKind::Call(Box::new(ir::Call { callee, args, eval_order, callee_span: span })), ret, span)
 }

@@ -126,7 +126,11 @@ impl<'a> Checker<'a> {
         match class {
             Some(class) if self.classes.contains_key(&class) => Some(class),
             Some(class) => {
-                self.error(Code::NameDefined, expr.span, format!("Name \"{}\" is used before definition", class.name()));
+                self.error(
+                    Code::NameDefined,
+                    expr.span,
+                    format!("Name \"{}\" is used before definition", class.name()),
+                );
                 None
             }
             None => {
@@ -166,10 +170,7 @@ impl<'a> Checker<'a> {
                     let ty = self.resolve_annotation(annotation);
                     if let Some(value) = value
                         && dataclass.is_some()
-                        && matches!(
-                            value.kind,
-                            ast::ExprKind::List(_) | ast::ExprKind::Dict(_) | ast::ExprKind::Set(_)
-                        )
+                        && matches!(value.kind, ast::ExprKind::List(_) | ast::ExprKind::Dict(_) | ast::ExprKind::Set(_))
                     {
                         self.error(
                             Code::Misc,
@@ -224,14 +225,23 @@ impl<'a> Checker<'a> {
                     self.check_dunder_signature(method, &sig);
                     let sig_for_body = std::sync::Arc::new(sig.clone());
                     if methods.iter().any(|known| known.name == method.name.name) {
-                        self.error(Code::Misc, method.name.span, format!("Name \"{}\" already defined", method.name.name));
+                        self.error(
+                            Code::Misc,
+                            method.name.span,
+                            format!("Name \"{}\" already defined", method.name.name),
+                        );
                         continue;
                     }
                     let id = self.alloc_function();
                     self.param_spans.insert(id, spans);
                     self.func_sigs.insert(id, sig_for_body);
                     methods.push(MethodInfo { name: method.name.name.clone(), kind, sig });
-                    method_ids.push(ir::MethodDecl { name: method.name.name.clone(), kind, func: id, defaults: Vec::new() });
+                    method_ids.push(ir::MethodDecl {
+                        name: method.name.name.clone(),
+                        kind,
+                        func: id,
+                        defaults: Vec::new(),
+                    });
                     self.pending.push(PendingBody { def: method, id, class: Some(class.clone()) });
                     if method.name.name == "__init__" {
                         self.init_fields(method, &mut fields, &mut field_spans);
@@ -331,8 +341,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_dataclass_defaults(&mut self, class: &ClassRef, base: Option<&ClassRef>, fields: &[FieldInfo], spans: &[Span]) {
-        let mut seen_default = base.is_some_and(|base| self.all_fields(base).iter().any(|(_, field)| field.has_default));
+    fn check_dataclass_defaults(
+        &mut self,
+        class: &ClassRef,
+        base: Option<&ClassRef>,
+        fields: &[FieldInfo],
+        spans: &[Span],
+    ) {
+        let mut seen_default =
+            base.is_some_and(|base| self.all_fields(base).iter().any(|(_, field)| field.has_default));
         for (field, span) in fields.iter().zip(spans) {
             if field.has_default {
                 seen_default = true;
@@ -433,7 +450,8 @@ impl<'a> Checker<'a> {
                 }
                 ast::StmtKind::FunctionDef(method) => {
                     let Some(decl) = self.ir_classes.get(id.0 as usize) else { continue };
-                    let Some(func) = decl.methods.iter().find(|known| known.name == method.name.name).map(|known| known.func)
+                    let Some(func) =
+                        decl.methods.iter().find(|known| known.name == method.name.name).map(|known| known.func)
                     else {
                         continue;
                     };
@@ -465,7 +483,11 @@ impl<'a> Checker<'a> {
 }
 
 /// `self.<attr>: T` statements at any depth of a method body (not in nested functions).
-fn collect_self_annotations<'b>(body: &'b [ast::Stmt], self_name: &str, out: &mut Vec<(&'b ast::Ident, &'b ast::Expr, Span)>) {
+fn collect_self_annotations<'b>(
+    body: &'b [ast::Stmt],
+    self_name: &str,
+    out: &mut Vec<(&'b ast::Ident, &'b ast::Expr, Span)>,
+) {
     for stmt in body {
         match &stmt.kind {
             ast::StmtKind::AnnAssign { target, annotation, .. } => {

@@ -113,7 +113,9 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                ast::StmtKind::ImportFrom { level, module, names } => self.import_from(stmt, *level, module.as_ref(), names),
+                ast::StmtKind::ImportFrom { level, module, names } => {
+                    self.import_from(stmt, *level, module.as_ref(), names)
+                }
                 _ => {
                     for block in module_blocks(stmt) {
                         self.collect_imports(block);
@@ -132,14 +134,16 @@ impl<'a> Checker<'a> {
     ) {
         let dotted = module.map(ast::DottedName::dotted);
         let span = module.map_or(stmt.span, |module| module.span);
-        let Some(base) = crate::imports::resolve_relative(&self.module, self.is_package, level, dotted.as_deref()) else {
+        let Some(base) = crate::imports::resolve_relative(&self.module, self.is_package, level, dotted.as_deref())
+        else {
             self.error(Code::Import, span, "Relative import climbs above the top-level package");
             return;
         };
         let base_exists = self.module_interface(&base).is_some();
         if !base_exists && level == 0 {
             // `from pkg import sub` of a namespace package has no interface for `pkg`.
-            let any_submodule = names.iter().any(|alias| self.module_interface(&format!("{base}.{}", alias.name.dotted())).is_some());
+            let any_submodule =
+                names.iter().any(|alias| self.module_interface(&format!("{base}.{}", alias.name.dotted())).is_some());
             if !any_submodule {
                 self.require_module(&base, span);
                 return;
@@ -152,7 +156,8 @@ impl<'a> Checker<'a> {
         let user_module = !crate::builtins::is_builtin_module(&base);
         for alias in names {
             let name = alias.name.dotted();
-            let bound = alias.asname.as_ref().map_or_else(|| SmolStr::from(name.as_str()), |asname| asname.name.clone());
+            let bound =
+                alias.asname.as_ref().map_or_else(|| SmolStr::from(name.as_str()), |asname| asname.name.clone());
             let bind_span = alias.asname.as_ref().map_or(alias.name.span, |asname| asname.span);
             if user_module && name.starts_with('_') && !name.starts_with("__") {
                 self.error(
@@ -162,7 +167,11 @@ impl<'a> Checker<'a> {
                 );
                 // The name is still bound (to an unknown value: private names are not in
                 // the interface), so that its uses give no second error.
-                let binding = ModBinding::ImportedVar { module: base.as_str().into(), name: name.as_str().into(), ty: Type::Unknown };
+                let binding = ModBinding::ImportedVar {
+                    module: base.as_str().into(),
+                    name: name.as_str().into(),
+                    ty: Type::Unknown,
+                };
                 self.bind(bound, binding, bind_span);
                 continue;
             }
@@ -174,7 +183,7 @@ impl<'a> Checker<'a> {
                     self.imported_sigs.insert(func.clone(), sig.clone());
                     ModBinding::Function { func, sig, id: None }
                 }
-                Some(Export::Class(class)) => ModBinding::Class { class},
+                Some(Export::Class(class)) => ModBinding::Class { class },
                 Some(Export::Variable { origin, name: var_name, ty }) => {
                     ModBinding::ImportedVar { module: origin, name: var_name, ty }
                 }
@@ -190,7 +199,11 @@ impl<'a> Checker<'a> {
                         if crate::builtins::exists_in_cpython_module(&base, &name) {
                             self.unsupported(alias.name.span, &format!("\"{base}.{name}\""));
                         } else {
-                            self.error(Code::AttrDefined, alias.name.span, format!("Module \"{base}\" has no attribute \"{name}\""));
+                            self.error(
+                                Code::AttrDefined,
+                                alias.name.span,
+                                format!("Module \"{base}\" has no attribute \"{name}\""),
+                            );
                         }
                         continue;
                     } else {
@@ -216,22 +229,14 @@ impl<'a> Checker<'a> {
             if let ast::StmtKind::ClassDef(def) = &stmt.kind {
                 let class = ClassRef::new(self.module.clone(), def.name.name.clone());
                 self.class_spans.insert(class.clone(), def.name.span);
-                self.bind(
-                    def.name.name.clone(),
-                    ModBinding::Class { class },
-                    def.name.span,
-                );
+                self.bind(def.name.name.clone(), ModBinding::Class { class }, def.name.span);
             }
         }
     }
 
     /// Resolves the signature of a `def`; for methods (`self_type` set) the first
     /// parameter is `self`/`cls` and is left out of the signature.
-    pub(crate) fn resolve_signature(
-        &mut self,
-        def: &ast::FunctionDef,
-        skip_first: bool,
-    ) -> (FuncSig, Vec<Span>) {
+    pub(crate) fn resolve_signature(&mut self, def: &ast::FunctionDef, skip_first: bool) -> (FuncSig, Vec<Span>) {
         let mut params = Vec::new();
         let mut spans = Vec::new();
         let all = def.params.params.iter().map(|param| (param, ParamKind::PositionalOrKeyword));
@@ -271,11 +276,7 @@ impl<'a> Checker<'a> {
                     let sig = Arc::new(sig);
                     self.func_sigs.insert(id, sig.clone());
                     let func = ir::FuncRef { module: self.module.clone(), name: def.name.name.clone() };
-                    self.bind(
-                        def.name.name.clone(),
-                        ModBinding::Function { func, sig, id: Some(id) },
-                        def.name.span,
-                    );
+                    self.bind(def.name.name.clone(), ModBinding::Function { func, sig, id: Some(id) }, def.name.span);
                     self.pending.push(PendingBody { def, id, class: None });
                 }
                 ast::StmtKind::ClassDef(_) => {}
@@ -296,7 +297,13 @@ impl<'a> Checker<'a> {
             }
             let ty = annotation.map(|annotation| self.resolve_annotation(annotation));
             let id = ir::GlobalId(self.globals.len() as u32);
-            self.globals.push(GlobalVar { name: name.clone(), annotated: ty.is_some(), ty, def_span: span, partial_none: false });
+            self.globals.push(GlobalVar {
+                name: name.clone(),
+                annotated: ty.is_some(),
+                ty,
+                def_span: span,
+                partial_none: false,
+            });
             self.bindings.insert(name, ModBinding::Global(id));
         }
         for (_, span) in bound.nonlocals {

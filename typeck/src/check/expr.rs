@@ -91,7 +91,14 @@ impl<'a> Checker<'a> {
     }
 
     #[inline(never)]
-    fn check_ifexp(&mut self, test: &'a ast::Expr, body: &'a ast::Expr, orelse: &'a ast::Expr, span: Span, expected: Option<&Type>) -> ir::Expr {
+    fn check_ifexp(
+        &mut self,
+        test: &'a ast::Expr,
+        body: &'a ast::Expr,
+        orelse: &'a ast::Expr,
+        span: Span,
+        expected: Option<&Type>,
+    ) -> ir::Expr {
         let test_ir = self.check_expr(test);
         let (when_true, when_false) = self.condition_narrowings(test);
         let saved = self.ctx().narrow.len();
@@ -214,23 +221,36 @@ impl<'a> Checker<'a> {
             });
             slots[idx] = Some(value);
         }
-        let out = slots.into_iter().zip(items).map(|(slot, item)| slot.unwrap_or_else(|| error_expr(item.span))).collect();
+        let out =
+            slots.into_iter().zip(items).map(|(slot, item)| slot.unwrap_or_else(|| error_expr(item.span))).collect();
         (out, elem.unwrap_or(Type::Unknown))
     }
 
-    fn check_dict_display(&mut self, pairs: &'a [(ast::Expr, ast::Expr)], span: Span, expected: Option<&Type>) -> ir::Expr {
+    fn check_dict_display(
+        &mut self,
+        pairs: &'a [(ast::Expr, ast::Expr)],
+        span: Span,
+        expected: Option<&Type>,
+    ) -> ir::Expr {
         let want = match expected {
             Some(Type::Dict(kv)) => Some((kv.0.clone(), kv.1.clone())),
             _ => None,
         };
         // Without context, pairs holding empty displays are checked last, in the context
         // of the others' join (see `check_items_deferred`).
-        let defer = want.is_none() && pairs.iter().any(|(key, value)| has_empty_display(key) || has_empty_display(value));
+        let defer =
+            want.is_none() && pairs.iter().any(|(key, value)| has_empty_display(key) || has_empty_display(value));
         let mut slots: Vec<Option<(ir::Expr, ir::Expr)>> = (0..pairs.len()).map(|_| None).collect();
         let mut key_ty: Option<Type> = None;
         let mut val_ty: Option<Type> = None;
-        let order = pairs.iter().enumerate().filter(|(_, (key, value))| !defer || !(has_empty_display(key) || has_empty_display(value)));
-        let late = pairs.iter().enumerate().filter(|(_, (key, value))| defer && (has_empty_display(key) || has_empty_display(value)));
+        let order = pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (key, value))| !defer || !(has_empty_display(key) || has_empty_display(value)));
+        let late = pairs
+            .iter()
+            .enumerate()
+            .filter(|(_, (key, value))| defer && (has_empty_display(key) || has_empty_display(value)));
         let order: Vec<(usize, &'a (ast::Expr, ast::Expr))> = order.chain(late).collect();
         for (slot, (key, value)) in order {
             let (key, value) = match &want {
@@ -449,7 +469,9 @@ impl<'a> Checker<'a> {
             Some(Export::Function { origin, name, sig }) => {
                 mk(ExprKind::Name(NameRef::Function(ir::FuncRef { module: origin, name })), sig.as_callable(), span)
             }
-            Some(Export::Class(class)) => mk(ExprKind::Name(NameRef::Class(class.clone())), Type::ClassObj(class), span),
+            Some(Export::Class(class)) => {
+                mk(ExprKind::Name(NameRef::Class(class.clone())), Type::ClassObj(class), span)
+            }
             Some(Export::Variable { origin, name, ty }) => {
                 mk(ExprKind::Name(NameRef::ModuleGlobal { module: origin, name }), ty, span)
             }
@@ -460,14 +482,20 @@ impl<'a> Checker<'a> {
             }
             None => {
                 let sub: SmolStr = format!("{module}.{}", attr.name).into();
-                if self.module_interface(&sub).is_some() || self.seen_imports.iter().any(|(seen, _)| seen.starts_with(sub.as_str())) {
+                if self.module_interface(&sub).is_some()
+                    || self.seen_imports.iter().any(|(seen, _)| seen.starts_with(sub.as_str()))
+                {
                     return mk(ExprKind::Name(NameRef::Module(sub.clone())), Type::Module(sub), span);
                 }
                 if crate::builtins::is_builtin_module(module) {
                     if crate::builtins::exists_in_cpython_module(module, &attr.name) {
                         self.unsupported(attr.span, &format!("\"{module}.{}\"", attr.name));
                     } else {
-                        self.error(Code::AttrDefined, attr.span, format!("Module \"{module}\" has no attribute \"{}\"", attr.name));
+                        self.error(
+                            Code::AttrDefined,
+                            attr.span,
+                            format!("Module \"{module}\" has no attribute \"{}\"", attr.name),
+                        );
                     }
                 } else if attr.name.starts_with('_') {
                     self.error(
@@ -476,7 +504,11 @@ impl<'a> Checker<'a> {
                         format!("\"{}\" is private to module \"{module}\" and cannot be used here", attr.name),
                     );
                 } else {
-                    self.error(Code::AttrDefined, attr.span, format!("Module \"{module}\" has no attribute \"{}\"", attr.name));
+                    self.error(
+                        Code::AttrDefined,
+                        attr.span,
+                        format!("Module \"{module}\" has no attribute \"{}\"", attr.name),
+                    );
                 }
                 error_expr(span)
             }
@@ -518,14 +550,30 @@ impl<'a> Checker<'a> {
                 if let Some((owner, ty)) = self.find_constant(class, &attr.name) {
                     // Through the class value itself: `cls.NAME` in a class method sees a
                     // subclass's override.
-                    return mk(ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() }, ty, span);
+                    return mk(
+                        ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() },
+                        ty,
+                        span,
+                    );
                 }
                 // A field with a class-body default is also a class attribute.
-                if let Some(owner) = self.chain(class).into_iter().find(|info| info.field(&attr.name).is_some_and(|field| field.has_default)) {
+                if let Some(owner) = self
+                    .chain(class)
+                    .into_iter()
+                    .find(|info| info.field(&attr.name).is_some_and(|field| field.has_default))
+                {
                     let ty = owner.field(&attr.name).map_or(Type::Unknown, |field| field.ty.clone());
-                    return mk(ExprKind::ClassConstant { class: owner.class.clone(), name: attr.name.clone() }, ty, span);
+                    return mk(
+                        ExprKind::ClassConstant { class: owner.class.clone(), name: attr.name.clone() },
+                        ty,
+                        span,
+                    );
                 }
-                self.error(Code::AttrDefined, attr.span, format!("\"type[{class}]\" has no attribute \"{}\"", attr.name));
+                self.error(
+                    Code::AttrDefined,
+                    attr.span,
+                    format!("\"type[{class}]\" has no attribute \"{}\"", attr.name),
+                );
                 error_expr(span)
             }
             Type::Union(_) if obj_ty.is_optional() => {
@@ -622,10 +670,18 @@ impl<'a> Checker<'a> {
 
     /// Whether instances of `class` have `name` (field, method or class constant).
     pub(crate) fn class_has_attribute(&self, class: &ClassRef, name: &str) -> bool {
-        self.find_field(class, name).is_some() || self.find_method(class, name).is_some() || self.find_constant(class, name).is_some()
+        self.find_field(class, name).is_some()
+            || self.find_method(class, name).is_some()
+            || self.find_constant(class, name).is_some()
     }
 
-    fn instance_attribute(&mut self, obj: ir::Expr, class: &ClassRef, attr: &ast::Ident, span: Span) -> Option<ir::Expr> {
+    fn instance_attribute(
+        &mut self,
+        obj: ir::Expr,
+        class: &ClassRef,
+        attr: &ast::Ident,
+        span: Span,
+    ) -> Option<ir::Expr> {
         if let Some((slot, field)) = self.find_field(class, &attr.name) {
             return Some(mk(ExprKind::Field { obj: Box::new(obj), class: class.clone(), slot }, field.ty, span));
         }
@@ -635,7 +691,11 @@ impl<'a> Checker<'a> {
             return Some(mk(ExprKind::Method { obj, class: owner, name: attr.name.clone() }, ty, span));
         }
         if let Some((owner, ty)) = self.find_constant(class, &attr.name) {
-            return Some(mk(ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() }, ty, span));
+            return Some(mk(
+                ExprKind::ClassConstantOf { obj: Box::new(obj), class: owner, name: attr.name.clone() },
+                ty,
+                span,
+            ));
         }
         if self.is_exception_class(class) && attr.name == "args" {
             self.unsupported(attr.span, "\"args\" of an exception (use str(e))");
@@ -706,7 +766,10 @@ impl<'a> Checker<'a> {
                         self.error(
                             Code::Index,
                             index.span,
-                            format!("Invalid index type \"{}\" for \"{obj_ty}\"; expected type \"{}\"", index_ir.ty, param.ty),
+                            format!(
+                                "Invalid index type \"{}\" for \"{obj_ty}\"; expected type \"{}\"",
+                                index_ir.ty, param.ty
+                            ),
                         );
                     }
                     (ir::IndexKind::Dunder { class: owner }, method.sig.ret.clone())
@@ -823,9 +886,8 @@ impl<'a> Checker<'a> {
             fors.push(ir::ComprehensionFor { target, iter, kind: iter_kind, ifs });
         }
         let (elt_want, value_want) = match (kind, expected) {
-            (ir::ComprehensionKind::List, Some(Type::List(elem))) | (ir::ComprehensionKind::Set, Some(Type::Set(elem))) => {
-                (Some((**elem).clone()), None)
-            }
+            (ir::ComprehensionKind::List, Some(Type::List(elem)))
+            | (ir::ComprehensionKind::Set, Some(Type::Set(elem))) => (Some((**elem).clone()), None),
             (ir::ComprehensionKind::Dict, Some(Type::Dict(kv))) => (Some(kv.0.clone()), Some(kv.1.clone())),
             _ => (None, None),
         };
@@ -929,7 +991,13 @@ impl<'a> Checker<'a> {
 
     /// A lambda: the parameter types come from the expected `Callable` type. The work is
     /// split so that the frame alive while the body is checked stays small.
-    fn check_lambda(&mut self, params: &'a ast::Parameters, body: &'a ast::Expr, span: Span, expected: Option<&Type>) -> ir::Expr {
+    fn check_lambda(
+        &mut self,
+        params: &'a ast::Parameters,
+        body: &'a ast::Expr,
+        span: Span,
+        expected: Option<&Type>,
+    ) -> ir::Expr {
         let setup = self.lambda_enter(params, span, expected);
         let body_ir = match &setup.want_ret {
             Some(ret) => self.check_expr_expect(body, ret),
@@ -957,7 +1025,11 @@ impl<'a> Checker<'a> {
                 self.error(
                     Code::Misc,
                     span,
-                    format!("Cannot infer type of lambda: {} parameters given, {} expected", n_params, callable.params.len()),
+                    format!(
+                        "Cannot infer type of lambda: {} parameters given, {} expected",
+                        n_params,
+                        callable.params.len()
+                    ),
                 );
                 vec![Type::Unknown; n_params]
             }

@@ -69,9 +69,27 @@ pub(crate) fn builtin_method_exists(recv: &Type, name: &str) -> bool {
 /// program is valid Python.
 pub(crate) fn builtin_method_outside_subset(recv: &Type, name: &str) -> bool {
     const STR: [&str; 21] = [
-        "encode", "casefold", "capitalize", "swapcase", "expandtabs", "partition", "rpartition", "translate",
-        "maketrans", "format_map", "isdecimal", "isnumeric", "isidentifier", "islower", "isupper", "isprintable",
-        "istitle", "isascii", "removeprefix", "removesuffix", "rindex",
+        "encode",
+        "casefold",
+        "capitalize",
+        "swapcase",
+        "expandtabs",
+        "partition",
+        "rpartition",
+        "translate",
+        "maketrans",
+        "format_map",
+        "isdecimal",
+        "isnumeric",
+        "isidentifier",
+        "islower",
+        "isupper",
+        "isprintable",
+        "istitle",
+        "isascii",
+        "removeprefix",
+        "removesuffix",
+        "rindex",
     ];
     const DICT: [&str; 2] = ["popitem", "fromkeys"];
     const SET: [&str; 7] = [
@@ -133,10 +151,7 @@ pub(crate) fn builtin_method(recv: &Type, name: &str) -> Option<MethodSig> {
                 "count" => sig(vec![p("value", t)], int),
                 "reverse" | "clear" => sig(vec![], Type::None),
                 "sort" => sig(
-                    vec![
-                        kw("key", Type::optional(Type::callable(vec![t], Type::Unknown))),
-                        kw("reverse", Type::Bool),
-                    ],
+                    vec![kw("key", Type::optional(Type::callable(vec![t], Type::Unknown))), kw("reverse", Type::Bool)],
                     Type::None,
                 ),
                 "copy" => sig(vec![], recv.clone()),

@@ -88,10 +88,20 @@ impl CheckedModule {
 #[derive(Clone, Debug)]
 pub(crate) enum ModBinding {
     /// A function of this module (`id` set) or an imported one.
-    Function { func: ir::FuncRef, sig: Arc<FuncSig>, id: Option<ir::FuncId> },
-    Class { class: ClassRef },
+    Function {
+        func: ir::FuncRef,
+        sig: Arc<FuncSig>,
+        id: Option<ir::FuncId>,
+    },
+    Class {
+        class: ClassRef,
+    },
     Global(ir::GlobalId),
-    ImportedVar { module: SmolStr, name: SmolStr, ty: Type },
+    ImportedVar {
+        module: SmolStr,
+        name: SmolStr,
+        ty: Type,
+    },
     Module(SmolStr),
     Special(SpecialForm),
 }
@@ -228,22 +238,13 @@ impl<'a> Checker<'a> {
                 def_span: global.def_span,
             })
             .collect();
-        let functions = self
-            .functions
-            .into_iter()
-            .map(|function| function.unwrap_or_else(placeholder_function))
-            .collect();
+        let functions =
+            self.functions.into_iter().map(|function| function.unwrap_or_else(placeholder_function)).collect();
         self.diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
         CheckedModule {
             interface,
             diagnostics: self.diagnostics,
-            ir: ir::ModuleIr {
-                name: self.module,
-                functions,
-                init: ir::FuncId(0),
-                globals,
-                classes: self.ir_classes,
-            },
+            ir: ir::ModuleIr { name: self.module, functions, init: ir::FuncId(0), globals, classes: self.ir_classes },
         }
     }
 

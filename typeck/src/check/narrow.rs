@@ -8,8 +8,8 @@
 use typhon_parser::ast;
 
 use super::Checker;
-use super::scope::{CtxKind, NarrowKey, NarrowRoot};
 use super::ModBinding;
+use super::scope::{CtxKind, NarrowKey, NarrowRoot};
 use crate::types::Type;
 
 pub(crate) type Narrowings = Vec<(NarrowKey, Type)>;
@@ -88,7 +88,8 @@ impl Checker<'_> {
                 }
             }
             ast::ExprKind::Call { func, args, keywords } if keywords.is_empty() && args.len() == 2 => {
-                if !matches!(&func.kind, ast::ExprKind::Name(name) if name == "isinstance" && !self.bindings.contains_key(name.as_str())) {
+                if !matches!(&func.kind, ast::ExprKind::Name(name) if name == "isinstance" && !self.bindings.contains_key(name.as_str()))
+                {
                     return (Vec::new(), Vec::new());
                 }
                 let Some((key, ty)) = self.narrow_target(&args[0]) else { return (Vec::new(), Vec::new()) };
@@ -119,7 +120,8 @@ impl Checker<'_> {
                 match op {
                     ast::BoolOp::And => {
                         let when_true = parts.iter().flat_map(|(when_true, _)| when_true.iter().cloned()).collect();
-                        let when_false = self.merge_states(parts.into_iter().map(|(_, when_false)| when_false).collect());
+                        let when_false =
+                            self.merge_states(parts.into_iter().map(|(_, when_false)| when_false).collect());
                         (when_true, when_false)
                     }
                     ast::BoolOp::Or => {
@@ -131,11 +133,7 @@ impl Checker<'_> {
             }
             ast::ExprKind::Name(_) | ast::ExprKind::Attribute { .. } => {
                 let Some((key, ty)) = self.narrow_target(test) else { return (Vec::new(), Vec::new()) };
-                if ty.is_optional() {
-                    (vec![(key, ty.without_none())], Vec::new())
-                } else {
-                    (Vec::new(), Vec::new())
-                }
+                if ty.is_optional() { (vec![(key, ty.without_none())], Vec::new()) } else { (Vec::new(), Vec::new()) }
             }
             _ => (Vec::new(), Vec::new()),
         }
@@ -276,7 +274,6 @@ impl Checker<'_> {
             !(key.root == *root && below)
         });
     }
-
 }
 
 fn last_of(state: &Narrowings, key: &NarrowKey) -> Option<Type> {

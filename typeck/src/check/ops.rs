@@ -81,7 +81,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn check_binary(&mut self, left: &'a ast::Expr, op: ast::BinOp, right: &'a ast::Expr, span: Span) -> ir::Expr {
+    pub(crate) fn check_binary(
+        &mut self,
+        left: &'a ast::Expr,
+        op: ast::BinOp,
+        right: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Expr {
         let left_ir = self.check_expr(left);
         let right_ir = self.check_expr(right);
         let Some(bin) = lower_binop(op) else {
@@ -175,10 +181,16 @@ impl<'a> Checker<'a> {
                 return Some((OpKind::TupleConcat, Type::tuple_of(self.join(&elem_left, &elem_right))));
             }
             (Type::Tuple(_) | Type::TupleOf(_), r) if op == Mult && r.is_int_like() => {
-                return Some((OpKind::TupleRepeat { left_is_seq: true }, Type::tuple_of(left.iter_elem().unwrap_or(Type::Unknown))));
+                return Some((
+                    OpKind::TupleRepeat { left_is_seq: true },
+                    Type::tuple_of(left.iter_elem().unwrap_or(Type::Unknown)),
+                ));
             }
             (l, Type::Tuple(_) | Type::TupleOf(_)) if op == Mult && l.is_int_like() => {
-                return Some((OpKind::TupleRepeat { left_is_seq: false }, Type::tuple_of(right.iter_elem().unwrap_or(Type::Unknown))));
+                return Some((
+                    OpKind::TupleRepeat { left_is_seq: false },
+                    Type::tuple_of(right.iter_elem().unwrap_or(Type::Unknown)),
+                ));
             }
             (Type::Set(a), Type::Set(b)) if matches!(op, BitOr | BitAnd | Sub | BitXor) => {
                 if self.is_equivalent(a, b) {
@@ -193,10 +205,7 @@ impl<'a> Checker<'a> {
                     self.error(
                         Code::Operator,
                         span,
-                        format!(
-                            "Unsupported operand types for {} (\"{left}\" and \"{right}\")",
-                            binop_symbol(op)
-                        ),
+                        format!("Unsupported operand types for {} (\"{left}\" and \"{right}\")", binop_symbol(op)),
                     );
                     return Some((OpKind::Numeric, Type::Unknown));
                 }
@@ -207,7 +216,13 @@ impl<'a> Checker<'a> {
         None
     }
 
-    pub(crate) fn check_boolop(&mut self, op: ast::BoolOp, values: &'a [ast::Expr], span: Span, expected: Option<&Type>) -> ir::Expr {
+    pub(crate) fn check_boolop(
+        &mut self,
+        op: ast::BoolOp,
+        values: &'a [ast::Expr],
+        span: Span,
+        expected: Option<&Type>,
+    ) -> ir::Expr {
         let mark = self.ctx().narrow.len();
         let mut out = Vec::with_capacity(values.len());
         let mut ty: Option<Type> = None;
@@ -215,7 +230,8 @@ impl<'a> Checker<'a> {
             let last = idx + 1 == values.len();
             let value_ir = self.check_expr_with(value, expected);
             // `x or y` yields x only when x is truthy, so never None.
-            let contributes = if op == ast::BoolOp::Or && !last { value_ir.ty.without_none() } else { value_ir.ty.clone() };
+            let contributes =
+                if op == ast::BoolOp::Or && !last { value_ir.ty.without_none() } else { value_ir.ty.clone() };
             ty = Some(match ty {
                 None => contributes,
                 Some(prev) => self.join(&prev, &contributes),
@@ -233,7 +249,12 @@ impl<'a> Checker<'a> {
         mk(kind, ty, span)
     }
 
-    pub(crate) fn check_compare(&mut self, left: &'a ast::Expr, comparisons: &'a [(ast::CmpOp, ast::Expr)], span: Span) -> ir::Expr {
+    pub(crate) fn check_compare(
+        &mut self,
+        left: &'a ast::Expr,
+        comparisons: &'a [(ast::CmpOp, ast::Expr)],
+        span: Span,
+    ) -> ir::Expr {
         let left_ir = self.check_expr(left);
         let mut prev_ty = left_ir.ty.clone();
         let mut out = Vec::with_capacity(comparisons.len());
@@ -373,9 +394,13 @@ impl<'a> Checker<'a> {
                 }
                 return CmpKind::Contains;
             }
-            Type::List(_) | Type::Set(_) | Type::Tuple(_) | Type::TupleOf(_) | Type::Dict(_) | Type::Range | Type::View(..) => {
-                right.iter_elem().unwrap_or(Type::Unknown)
-            }
+            Type::List(_)
+            | Type::Set(_)
+            | Type::Tuple(_)
+            | Type::TupleOf(_)
+            | Type::Dict(_)
+            | Type::Range
+            | Type::View(..) => right.iter_elem().unwrap_or(Type::Unknown),
             Type::Instance(class) => {
                 if let Some((owner, _)) = self.find_method(class, "__contains__") {
                     return CmpKind::Dunder { class: owner, method: "__contains__".into() };

@@ -137,7 +137,9 @@ impl Checker<'_> {
                     && (b.ret == Type::None || self.is_assignable(&a.ret, &b.ret))
             }
             (Type::BuiltinFunction(name), Type::Callable(callable)) => builtin_fits_callable(name, callable),
-            (Type::BoundBuiltinMethod(bound), Type::Callable(callable)) => self.bound_method_fits(&bound.0, &bound.1, callable),
+            (Type::BoundBuiltinMethod(bound), Type::Callable(callable)) => {
+                self.bound_method_fits(&bound.0, &bound.1, callable)
+            }
             _ => false,
         }
     }
@@ -149,14 +151,17 @@ impl Checker<'_> {
         if sig.variadic {
             return callable.ret == Type::None || self.is_assignable(&sig.ret, &callable.ret);
         }
-        let positional: Vec<&super::methods::MethodParam> = sig.params.iter().filter(|param| !param.keyword_only).collect();
+        let positional: Vec<&super::methods::MethodParam> =
+            sig.params.iter().filter(|param| !param.keyword_only).collect();
         let required = positional.iter().filter(|param| !param.has_default).count();
         let given = callable.params.len();
         if given < required || given > positional.len() {
             return false;
         }
         let params_ok = callable.params.iter().zip(&positional).all(|(have, param)| match &param.ty {
-            Type::View(crate::types::ViewKind::Generator, elem) => have.iter_elem().is_some_and(|got| self.is_assignable(&got, elem)),
+            Type::View(crate::types::ViewKind::Generator, elem) => {
+                have.iter_elem().is_some_and(|got| self.is_assignable(&got, elem))
+            }
             want => self.is_assignable(have, want),
         });
         params_ok && (callable.ret == Type::None || self.is_assignable(&sig.ret, &callable.ret))
@@ -176,7 +181,11 @@ impl Checker<'_> {
         if self.is_assignable(left, right) {
             // `list[int]` and the `list[Unknown]` of an empty display fit each other: the
             // join keeps the known element type.
-            if !right.is_unknown() && right.contains_unknown() && !left.contains_unknown() && self.is_assignable(right, left) {
+            if !right.is_unknown()
+                && right.contains_unknown()
+                && !left.contains_unknown()
+                && self.is_assignable(right, left)
+            {
                 return left.clone();
             }
             return right.clone();
@@ -238,11 +247,15 @@ fn builtin_fits_callable(name: &str, callable: &crate::types::CallableType) -> b
     let [param] = callable.params.as_slice() else {
         return false;
     };
-    let ret_ok = |ty: Type| callable.ret == ty || callable.ret == Type::Unknown || (ty == Type::Int && callable.ret == Type::Float);
+    let ret_ok = |ty: Type| {
+        callable.ret == ty || callable.ret == Type::Unknown || (ty == Type::Int && callable.ret == Type::Float)
+    };
     match name {
         "len" => {
-            matches!(param, Type::Str | Type::List(_) | Type::Dict(_) | Type::Set(_) | Type::Tuple(_) | Type::TupleOf(_))
-                && ret_ok(Type::Int)
+            matches!(
+                param,
+                Type::Str | Type::List(_) | Type::Dict(_) | Type::Set(_) | Type::Tuple(_) | Type::TupleOf(_)
+            ) && ret_ok(Type::Int)
         }
         "str" | "repr" => ret_ok(Type::Str),
         "int" => matches!(param, Type::Int | Type::Bool | Type::Float | Type::Str) && ret_ok(Type::Int),

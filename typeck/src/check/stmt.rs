@@ -44,10 +44,14 @@ impl<'a> Checker<'a> {
                 return (Some(stmt(StmtKind::Expr(value), span)), !exits);
             }
             ast::StmtKind::Assign { targets, value } => self.check_assign(targets, value, span),
-            ast::StmtKind::AnnAssign { target, annotation, value } => self.check_ann_assign(target, annotation, value.as_ref(), span),
+            ast::StmtKind::AnnAssign { target, annotation, value } => {
+                self.check_ann_assign(target, annotation, value.as_ref(), span)
+            }
             ast::StmtKind::AugAssign { target, op, value } => self.check_aug_assign(target, *op, value, span),
             ast::StmtKind::If { branches, orelse } => return self.check_if(branches, orelse.as_deref(), span),
-            ast::StmtKind::While { test, body, orelse } => return self.check_while(test, body, orelse.as_deref(), span),
+            ast::StmtKind::While { test, body, orelse } => {
+                return self.check_while(test, body, orelse.as_deref(), span);
+            }
             ast::StmtKind::For { target, iter, body, orelse } => {
                 return self.check_for(target, iter, body, orelse.as_deref(), span);
             }
@@ -87,7 +91,12 @@ impl<'a> Checker<'a> {
             }
             ast::StmtKind::Nonlocal(names) => {
                 for name in names {
-                    let found = self.fns.iter().rev().skip(1).any(|outer| outer.kind != CtxKind::Module && outer.local(&name.name).is_some());
+                    let found = self
+                        .fns
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .any(|outer| outer.kind != CtxKind::Module && outer.local(&name.name).is_some());
                     if !found {
                         self.error(Code::Misc, name.span, format!("No binding for nonlocal \"{}\" found", name.name));
                     }
@@ -98,29 +107,54 @@ impl<'a> Checker<'a> {
                 let mut out = Vec::with_capacity(targets.len());
                 for target in targets {
                     match &target.kind {
-                        ast::ExprKind::Subscript { value, index } if !matches!(index.kind, ast::ExprKind::Slice { .. }) => {
+                        ast::ExprKind::Subscript { value, index }
+                            if !matches!(index.kind, ast::ExprKind::Slice { .. }) =>
+                        {
                             let obj = self.check_expr(value);
                             let index_ir = self.check_expr(index);
                             let kind = match &obj.ty {
                                 Type::List(_) => {
                                     if !index_ir.ty.is_int_like() && !index_ir.ty.is_unknown() {
-                                        self.error(Code::Index, index.span, format!("Invalid index type \"{}\" for \"{}\"; expected type \"int\"", index_ir.ty, obj.ty));
+                                        self.error(
+                                            Code::Index,
+                                            index.span,
+                                            format!(
+                                                "Invalid index type \"{}\" for \"{}\"; expected type \"int\"",
+                                                index_ir.ty, obj.ty
+                                            ),
+                                        );
                                     }
                                     ir::IndexKind::List
                                 }
                                 Type::Dict(kv) => {
                                     if !self.is_assignable(&index_ir.ty, &kv.0) {
-                                        self.error(Code::Index, index.span, format!("Invalid index type \"{}\" for \"{}\"; expected type \"{}\"", index_ir.ty, obj.ty, kv.0));
+                                        self.error(
+                                            Code::Index,
+                                            index.span,
+                                            format!(
+                                                "Invalid index type \"{}\" for \"{}\"; expected type \"{}\"",
+                                                index_ir.ty, obj.ty, kv.0
+                                            ),
+                                        );
                                     }
                                     ir::IndexKind::Dict
                                 }
                                 Type::Unknown => ir::IndexKind::List,
                                 other => {
-                                    self.error(Code::Index, value.span, format!("\"{other}\" does not support item deletion"));
+                                    self.error(
+                                        Code::Index,
+                                        value.span,
+                                        format!("\"{other}\" does not support item deletion"),
+                                    );
                                     continue;
                                 }
                             };
-                            out.push(Target::Index { obj: Box::new(obj), index: Box::new(index_ir), kind, span: target.span });
+                            out.push(Target::Index {
+                                obj: Box::new(obj),
+                                index: Box::new(index_ir),
+                                kind,
+                                span: target.span,
+                            });
                         }
                         _ => self.unsupported(target.span, "\"del\" of anything but a list or dict item"),
                     }
@@ -172,7 +206,8 @@ impl<'a> Checker<'a> {
     fn import_stmts(&mut self, modules: Vec<SmolStr>, span: Span) -> Option<ir::Stmt> {
         let mut known: Vec<SmolStr> = Vec::new();
         for module in modules {
-            if crate::builtins::is_builtin_module(&module) || !self.seen_imports.iter().any(|(seen, _)| *seen == module) {
+            if crate::builtins::is_builtin_module(&module) || !self.seen_imports.iter().any(|(seen, _)| *seen == module)
+            {
                 continue;
             }
             // Importing `a.b.c` initialises `a`, then `a.b`, then `a.b.c`, as CPython does;
@@ -221,7 +256,9 @@ impl<'a> Checker<'a> {
                 Some(ast::ExprKind::Name(name)) => format!(" for \"{name}\""),
                 _ => String::new(),
             };
-            self.report(Diagnostic::error(Code::Misc, value.span, format!("Need type annotation{name}")).with_note(hint));
+            self.report(
+                Diagnostic::error(Code::Misc, value.span, format!("Need type annotation{name}")).with_note(hint),
+            );
         }
         let mut out = Vec::with_capacity(targets.len());
         for target in targets {
@@ -280,7 +317,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_ann_assign(&mut self, target: &'a ast::Expr, annotation: &'a ast::Expr, value: Option<&'a ast::Expr>, span: Span) -> ir::Stmt {
+    fn check_ann_assign(
+        &mut self,
+        target: &'a ast::Expr,
+        annotation: &'a ast::Expr,
+        value: Option<&'a ast::Expr>,
+        span: Span,
+    ) -> ir::Stmt {
         match &target.kind {
             ast::ExprKind::Name(name) => {
                 // The declared type was resolved with the scope's names.
@@ -311,7 +354,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_aug_assign(&mut self, target: &'a ast::Expr, op: ast::BinOp, value: &'a ast::Expr, span: Span) -> ir::Stmt {
+    fn check_aug_assign(
+        &mut self,
+        target: &'a ast::Expr,
+        op: ast::BinOp,
+        value: &'a ast::Expr,
+        span: Span,
+    ) -> ir::Stmt {
         let current = self.check_expr(target);
         let value_ir = self.check_expr(value);
         let Some(bin) = super::ops::lower_binop(op) else {
@@ -328,7 +377,12 @@ impl<'a> Checker<'a> {
         };
         // `xs += ys` on a list extends in place (any iterable of the element type).
         let result_ty = match (&current.ty, bin) {
-            (Type::List(_), ir::BinOp::Add) if self.accepts(&value_ir.ty, &super::methods::iterable_of(current.ty.iter_elem().unwrap_or(Type::Unknown))) => {
+            (Type::List(_), ir::BinOp::Add)
+                if self.accepts(
+                    &value_ir.ty,
+                    &super::methods::iterable_of(current.ty.iter_elem().unwrap_or(Type::Unknown)),
+                ) =>
+            {
                 current.ty.clone()
             }
             _ => result.1,
@@ -337,7 +391,10 @@ impl<'a> Checker<'a> {
             ast::ExprKind::Name(name) => self.assign_name(name, target.span, &result_ty, span),
             _ => self.target_from_load(current, &result_ty, span),
         };
-        stmt(StmtKind::AugAssign { target: target_ir, op: ir::BinaryOp { op: bin, kind: result.0 }, value: value_ir }, span)
+        stmt(
+            StmtKind::AugAssign { target: target_ir, op: ir::BinaryOp { op: bin, kind: result.0 }, value: value_ir },
+            span,
+        )
     }
 
     /// The store target for an augmented assignment, from the already checked load.
@@ -356,7 +413,11 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Index { obj, index, kind } => {
                 if matches!(kind, ir::IndexKind::Str | ir::IndexKind::Tuple) {
-                    self.error(Code::Index, current.span, format!("Unsupported target for indexed assignment (\"{}\")", obj.ty));
+                    self.error(
+                        Code::Index,
+                        current.span,
+                        format!("Unsupported target for indexed assignment (\"{}\")", obj.ty),
+                    );
                 }
                 Target::Index { obj, index, kind, span: current.span }
             }
@@ -401,7 +462,11 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let Some((slot, field)) = self.find_field(&class, &attr.name) else {
-                    let mut diagnostic = Diagnostic::error(Code::AttrDefined, attr.span, format!("\"{class}\" has no attribute \"{}\"", attr.name));
+                    let mut diagnostic = Diagnostic::error(
+                        Code::AttrDefined,
+                        attr.span,
+                        format!("\"{class}\" has no attribute \"{}\"", attr.name),
+                    );
                     if self.find_method(&class, &attr.name).is_none() {
                         diagnostic = diagnostic.with_note(format!(
                             "declare the field in the class body or with an annotation in __init__: `self.{}: T = ...`",
@@ -435,13 +500,27 @@ impl<'a> Checker<'a> {
                 let (kind, elem) = match &obj.ty {
                     Type::List(elem) => {
                         if !index_ir.ty.is_int_like() && !index_ir.ty.is_unknown() {
-                            self.error(Code::Index, index.span, format!("Invalid index type \"{}\" for \"{}\"; expected type \"int\"", index_ir.ty, obj.ty));
+                            self.error(
+                                Code::Index,
+                                index.span,
+                                format!(
+                                    "Invalid index type \"{}\" for \"{}\"; expected type \"int\"",
+                                    index_ir.ty, obj.ty
+                                ),
+                            );
                         }
                         (ir::IndexKind::List, (**elem).clone())
                     }
                     Type::Dict(kv) => {
                         if !self.is_assignable(&index_ir.ty, &kv.0) {
-                            self.error(Code::Index, index.span, format!("Invalid index type \"{}\" for \"{}\"; expected type \"{}\"", index_ir.ty, obj.ty, kv.0));
+                            self.error(
+                                Code::Index,
+                                index.span,
+                                format!(
+                                    "Invalid index type \"{}\" for \"{}\"; expected type \"{}\"",
+                                    index_ir.ty, obj.ty, kv.0
+                                ),
+                            );
                         }
                         (ir::IndexKind::Dict, kv.1.clone())
                     }
@@ -451,13 +530,21 @@ impl<'a> Checker<'a> {
                             (ir::IndexKind::Dunder { class: owner }, elem)
                         }
                         None => {
-                            self.error(Code::Index, value.span, format!("Unsupported target for indexed assignment (\"{}\")", obj.ty));
+                            self.error(
+                                Code::Index,
+                                value.span,
+                                format!("Unsupported target for indexed assignment (\"{}\")", obj.ty),
+                            );
                             return Target::Unpack { targets: Vec::new(), span: target.span };
                         }
                     },
                     Type::Unknown => (ir::IndexKind::List, Type::Unknown),
                     other => {
-                        self.error(Code::Index, value.span, format!("Unsupported target for indexed assignment (\"{other}\")"));
+                        self.error(
+                            Code::Index,
+                            value.span,
+                            format!("Unsupported target for indexed assignment (\"{other}\")"),
+                        );
                         return Target::Unpack { targets: Vec::new(), span: target.span };
                     }
                 };
@@ -468,7 +555,8 @@ impl<'a> Checker<'a> {
             }
             ast::ExprKind::Tuple(items) | ast::ExprKind::List(items) => {
                 let types = self.unpack_types(value_ty, items.len(), value_span);
-                let targets = items.iter().zip(types).map(|(item, ty)| self.bind_target(item, &ty, value_span)).collect();
+                let targets =
+                    items.iter().zip(types).map(|(item, ty)| self.bind_target(item, &ty, value_span)).collect();
                 Target::Unpack { targets, span: target.span }
             }
             ast::ExprKind::Error => Target::Unpack { targets: Vec::new(), span: target.span },
@@ -481,10 +569,19 @@ impl<'a> Checker<'a> {
 
     /// `C.name = value`: a class constant or a class-body field default, owned by `C` or
     /// an ancestor.
-    fn class_attr_target(&mut self, class: &ClassRef, attr: &ast::Ident, value_ty: &Type, value_span: Span, span: Span) -> Target {
+    fn class_attr_target(
+        &mut self,
+        class: &ClassRef,
+        attr: &ast::Ident,
+        value_ty: &Type,
+        value_span: Span,
+        span: Span,
+    ) -> Target {
         let found = self.find_constant(class, &attr.name).or_else(|| {
             self.chain(class).into_iter().find_map(|info| {
-                info.field(&attr.name).filter(|field| field.has_default).map(|field| (info.class.clone(), field.ty.clone()))
+                info.field(&attr.name)
+                    .filter(|field| field.has_default)
+                    .map(|field| (info.class.clone(), field.ty.clone()))
             })
         });
         let Some((owner, ty)) = found else {
@@ -587,7 +684,13 @@ impl<'a> Checker<'a> {
     /// the first assignment fixes an unannotated variable's type, and a variable whose
     /// first value was a bare `None` becomes `T | None` at its first other value (mypy's
     /// partial types, in their simplest form).
-    fn store_typed(&mut self, declared: Option<&Type>, partial: bool, value_ty: &Type, value_span: Span) -> Option<(Type, bool)> {
+    fn store_typed(
+        &mut self,
+        declared: Option<&Type>,
+        partial: bool,
+        value_ty: &Type,
+        value_span: Span,
+    ) -> Option<(Type, bool)> {
         match declared {
             None => Some((value_ty.clone(), *value_ty == Type::None)),
             Some(Type::None) if partial && *value_ty != Type::None && !value_ty.is_unknown() => {
@@ -616,7 +719,12 @@ impl<'a> Checker<'a> {
 
     // ----- control flow -----
 
-    fn check_if(&mut self, branches: &'a [ast::IfBranch], orelse: Option<&'a [ast::Stmt]>, span: Span) -> (Option<ir::Stmt>, bool) {
+    fn check_if(
+        &mut self,
+        branches: &'a [ast::IfBranch],
+        orelse: Option<&'a [ast::Stmt]>,
+        span: Span,
+    ) -> (Option<ir::Stmt>, bool) {
         let saved: Narrowings = self.ctx().narrow.clone();
         let mut falses: Narrowings = Vec::new();
         let mut outs: Vec<Narrowings> = Vec::new();
@@ -679,7 +787,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_while(&mut self, test: &'a ast::Expr, body: &'a [ast::Stmt], orelse: Option<&'a [ast::Stmt]>, span: Span) -> (Option<ir::Stmt>, bool) {
+    fn check_while(
+        &mut self,
+        test: &'a ast::Expr,
+        body: &'a [ast::Stmt],
+        orelse: Option<&'a [ast::Stmt]>,
+        span: Span,
+    ) -> (Option<ir::Stmt>, bool) {
         self.forget_assigned(body, None);
         let saved = self.ctx().narrow.clone();
         let test_ir = self.check_expr(test);
@@ -720,7 +834,13 @@ impl<'a> Checker<'a> {
         self.ctx().loop_depth -= 1;
         self.ctx().narrow = saved;
         let orelse_ir = orelse.map(|orelse| self.check_block(orelse).0).unwrap_or_default();
-        (Some(stmt(StmtKind::For { target: target_ir, iter: iter_ir, kind, body: body_ir, orelse: orelse_ir }, span)), true)
+        (
+            Some(stmt(
+                StmtKind::For { target: target_ir, iter: iter_ir, kind, body: body_ir, orelse: orelse_ir },
+                span,
+            )),
+            true,
+        )
     }
 
     fn check_return(&mut self, value: Option<&'a ast::Expr>, span: Span) -> ir::Stmt {
@@ -887,17 +1007,34 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks the body of a function (top-level, method or nested) into `functions[id]`.
-    pub(crate) fn check_function_body(&mut self, def: &'a ast::FunctionDef, id: ir::FuncId, class: Option<ClassRef>, _outer: Option<()>) {
-        let sig = self.func_sigs.get(&id).cloned().unwrap_or_else(|| Arc::new(FuncSig { params: Vec::new(), ret: Type::Unknown }));
-        let method_kind = class.as_ref().map(|_| {
-            if def.decorators.iter().any(|decorator| matches!(&decorator.expr.kind, ast::ExprKind::Name(name) if name == "staticmethod")) {
-                MethodKind::Static
-            } else if def.decorators.iter().any(|decorator| matches!(&decorator.expr.kind, ast::ExprKind::Name(name) if name == "classmethod")) {
-                MethodKind::Class
-            } else {
-                MethodKind::Instance
-            }
-        });
+    pub(crate) fn check_function_body(
+        &mut self,
+        def: &'a ast::FunctionDef,
+        id: ir::FuncId,
+        class: Option<ClassRef>,
+        _outer: Option<()>,
+    ) {
+        let sig = self
+            .func_sigs
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(FuncSig { params: Vec::new(), ret: Type::Unknown }));
+        let method_kind =
+            class.as_ref().map(|_| {
+                if def.decorators.iter().any(
+                    |decorator| matches!(&decorator.expr.kind, ast::ExprKind::Name(name) if name == "staticmethod"),
+                ) {
+                    MethodKind::Static
+                } else if def
+                    .decorators
+                    .iter()
+                    .any(|decorator| matches!(&decorator.expr.kind, ast::ExprKind::Name(name) if name == "classmethod"))
+                {
+                    MethodKind::Class
+                } else {
+                    MethodKind::Instance
+                }
+            });
         let qualname = match &class {
             Some(class) => format!("{}.{}", class.name(), def.name.name),
             None => format!("{}{}", self.qualname_prefix(), def.name.name),
@@ -908,7 +1045,12 @@ impl<'a> Checker<'a> {
         ctx.method_kind = method_kind;
         let mut params = Vec::new();
         let mut sig_params = sig.params.iter();
-        let all_params = def.params.params.iter().map(|param| (param, false)).chain(def.params.kwonly.iter().map(|param| (param, true)));
+        let all_params = def
+            .params
+            .params
+            .iter()
+            .map(|param| (param, false))
+            .chain(def.params.kwonly.iter().map(|param| (param, true)));
         for (idx, (param, keyword_only)) in all_params.enumerate() {
             let implicit = match (&class, method_kind, idx) {
                 (Some(class), Some(MethodKind::Instance), 0) => Some(Type::Instance(class.clone())),
@@ -920,7 +1062,11 @@ impl<'a> Checker<'a> {
                 None => sig_params.next().map_or(Type::Unknown, |known| known.ty.clone()),
             };
             if ctx.names.contains_key(&param.name.name) {
-                self.error(Code::Misc, param.name.span, format!("Duplicate argument \"{}\" in function definition", param.name.name));
+                self.error(
+                    Code::Misc,
+                    param.name.span,
+                    format!("Duplicate argument \"{}\" in function definition", param.name.name),
+                );
             }
             ctx.add_local(param.name.name.clone(), Some(ty.clone()), param.name.span);
             params.push(ir::Param {

@@ -17,7 +17,8 @@ fn shared_bench_programs_check_clean() {
         }
         let source = std::fs::read_to_string(&path).unwrap_or_default();
         let parsed = typhon_parser::parse_module(&source);
-        let input = crate::ModuleInput { name: "__main__", is_package: false, ast: &parsed.module, imports: &crate::NoImports };
+        let input =
+            crate::ModuleInput { name: "__main__", is_package: false, ast: &parsed.module, imports: &crate::NoImports };
         let checked = crate::check_module(&input);
         let mut all = render(&parsed.diagnostics);
         all.extend(render(&checked.diagnostics));

@@ -36,7 +36,9 @@ fn fields_and_methods() {
         "attr-defined",
         "\"C\" has no attribute \"n\"",
     );
-    ok("class C:\n    count: int\n    def __init__(self) -> None:\n        self.count = 0\n    def inc(self) -> int:\n        self.count += 1\n        return self.count\n");
+    ok(
+        "class C:\n    count: int\n    def __init__(self) -> None:\n        self.count = 0\n    def inc(self) -> int:\n        self.count += 1\n        return self.count\n",
+    );
 }
 
 #[test]
@@ -93,9 +95,15 @@ fn inheritance_super_and_overrides() {
         "misc",
         "Return type \"int\" of \"speak\" incompatible with return type \"str\" in supertype \"Animal\"",
     );
-    one_error("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported", "multiple inheritance");
+    one_error(
+        "class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n",
+        "unsupported",
+        "multiple inheritance",
+    );
     // Field slots: inherited fields first.
-    let checked = check(&format!("{base}class Dog(Animal):\n    def __init__(self, name: str) -> None:\n        super().__init__(name)\n        self.age: int = 0\n"));
+    let checked = check(&format!(
+        "{base}class Dog(Animal):\n    def __init__(self, name: str) -> None:\n        super().__init__(name)\n        self.age: int = 0\n"
+    ));
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let dog = checked.ir.classes.iter().find(|decl| decl.class.name() == "Dog").expect("Dog");
     let names: Vec<&str> = dog.fields.iter().map(|field| field.name.as_str()).collect();
@@ -109,7 +117,9 @@ fn dataclasses() {
     one_error(&format!("{point}p = P()\n"), "call-arg", "Missing positional argument \"x\" in call to \"P\"");
     one_error(&format!("{point}p = P(1, 2, 3)\n"), "call-arg", "Too many arguments for \"P\"");
     one_error(&format!("{point}b = P(1) < P(2)\n"), "operator", "Unsupported operand types for <");
-    ok("from dataclasses import dataclass\n@dataclass(order=True)\nclass P:\n    x: int\nb = P(1) < P(2)\nm = max([P(1), P(2)])\n");
+    ok(
+        "from dataclasses import dataclass\n@dataclass(order=True)\nclass P:\n    x: int\nb = P(1) < P(2)\nm = max([P(1), P(2)])\n",
+    );
     one_error(
         "from dataclasses import dataclass\n@dataclass(frozen=True)\nclass P:\n    x: int\np = P(1)\np.x = 2\n",
         "misc",
@@ -125,12 +135,18 @@ fn dataclasses() {
         "misc",
         "Mutable default",
     );
-    ok("from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n@dataclass\nclass B(A):\n    y: str\nb = B(1, 'a')\n");
+    ok(
+        "from dataclasses import dataclass\n@dataclass\nclass A:\n    x: int\n@dataclass\nclass B(A):\n    y: str\nb = B(1, 'a')\n",
+    );
 }
 
 #[test]
 fn unsupported_class_constructs() {
-    one_error("def f() -> None:\n    class Inner:\n        pass\n", "unsupported", "a class definition inside a function");
+    one_error(
+        "def f() -> None:\n    class Inner:\n        pass\n",
+        "unsupported",
+        "a class definition inside a function",
+    );
     let found = errors("class C:\n    print('x')\n");
     assert_eq!(found, ["unsupported: this statement in a class body is not supported by Typhon"]);
 }
@@ -142,7 +158,9 @@ fn methods_are_values() {
 
 #[test]
 fn class_constants_of_displays_and_class_attributes() {
-    ok("class G:\n    DIRS = [(0, 1), (1, 0)]\n    NAMES = {'a': 1}\n    count: int = 0\nfor dr, dc in G.DIRS:\n    print(dr + dc + G.NAMES['a'] + G.count)\n");
+    ok(
+        "class G:\n    DIRS = [(0, 1), (1, 0)]\n    NAMES = {'a': 1}\n    count: int = 0\nfor dr, dc in G.DIRS:\n    print(dr + dc + G.NAMES['a'] + G.count)\n",
+    );
 }
 
 #[test]

@@ -31,7 +31,8 @@ fn each_handler_binds_its_name_afresh() {
     let checked = check(source);
     let main = checked.ir.functions.iter().find(|function| function.name == "main").expect("main");
     // One hidden slot per handler, typed by what it catches (a tuple: the common base).
-    let types: Vec<String> = main.locals.iter().filter(|local| local.name == "e").map(|local| local.ty.to_string()).collect();
+    let types: Vec<String> =
+        main.locals.iter().filter(|local| local.name == "e").map(|local| local.ty.to_string()).collect();
     assert_eq!(types, ["ValueError", "KeyError", "LookupError"]);
     let StmtKind::Try(first) = &main.body[0].kind else { panic!("not a try") };
     let slots: Vec<u32> = first
@@ -46,14 +47,22 @@ fn each_handler_binds_its_name_afresh() {
     assert_ne!(slots[0], slots[1]);
     // Module level too, and the name is unbound after the handler.
     ok("try:\n    print(1)\nexcept ValueError as err:\n    print(err)\nexcept IndexError as err:\n    print(err)\n");
-    one_error("def f() -> None:\n    try:\n        pass\n    except ValueError as e:\n        pass\n    print(e)\n", "name-defined", "\"e\"");
+    one_error(
+        "def f() -> None:\n    try:\n        pass\n    except ValueError as e:\n        pass\n    print(e)\n",
+        "name-defined",
+        "\"e\"",
+    );
     // A lambda inside the handler sees it.
-    ok("def f() -> None:\n    try:\n        pass\n    except ValueError as e:\n        g = lambda: str(e)\n        print(g())\n");
+    ok(
+        "def f() -> None:\n    try:\n        pass\n    except ValueError as e:\n        g = lambda: str(e)\n        print(g())\n",
+    );
 }
 
 #[test]
 fn empty_displays_take_context_or_stay_open() {
-    ok("from typing import Optional\ndef pick(a: Optional[list[int]]) -> int:\n    return 0\ndef main() -> None:\n    print(pick([]), ' '.join([]))\n");
+    ok(
+        "from typing import Optional\ndef pick(a: Optional[list[int]]) -> int:\n    return 0\ndef main() -> None:\n    print(pick([]), ' '.join([]))\n",
+    );
     ok("def main() -> None:\n    graph: dict[str, list[str]] = {}\n    print(graph.get('z', []))\n");
     ok("def main() -> None:\n    print([], {}, set(), list(), dict(), bool([]), any([]), sum([], 5), [] == [])\n");
     ok("def main() -> None:\n    e: dict[str, int] = {}\n    s = {1}\n    print(e == {}, set().issubset(s))\n");
@@ -80,7 +89,9 @@ fn builtins_and_bound_methods_are_values() {
     assert_eq!(value.ty, Type::Int);
     let ExprKind::Call(call) = &value.kind else { panic!("not a call") };
     assert!(matches!(call.callee, Callee::Builtin { builtin: Builtin::Len, .. }));
-    ok("from typing import Callable\ndef apply(f: Callable[[int], int], v: int) -> int:\n    return f(v)\nprint(apply(abs, -5))\nto_text: Callable[[int], str] = str\n");
+    ok(
+        "from typing import Callable\ndef apply(f: Callable[[int], int], v: int) -> int:\n    return f(v)\nprint(apply(abs, -5))\nto_text: Callable[[int], str] = str\n",
+    );
     // Bound methods of built-in types: typed by receiver and method, called indirectly.
     let source = "def main() -> None:\n    text = 'a-b'\n    splitter = text.split\n    print(splitter('-'))\n";
     ok(source);
@@ -89,8 +100,14 @@ fn builtins_and_bound_methods_are_values() {
     let ExprKind::Call(call) = &value.kind else { panic!("not a call") };
     assert!(matches!(&call.callee, Callee::Indirect(callee) if matches!(callee.ty, Type::BoundBuiltinMethod(_))));
     assert_eq!(call.args.len(), 1, "only the given arguments are passed");
-    ok("from typing import Callable\ndef main() -> None:\n    xs = [3]\n    push = xs.append\n    push(0)\n    f: Callable[[int], None] = xs.append\n    f(1)\n");
-    one_error("def main() -> None:\n    xs = [3]\n    push = xs.append\n    push('a')\n", "arg-type", "Argument 1 to \"append\" of \"list\"");
+    ok(
+        "from typing import Callable\ndef main() -> None:\n    xs = [3]\n    push = xs.append\n    push(0)\n    f: Callable[[int], None] = xs.append\n    f(1)\n",
+    );
+    one_error(
+        "def main() -> None:\n    xs = [3]\n    push = xs.append\n    push('a')\n",
+        "arg-type",
+        "Argument 1 to \"append\" of \"list\"",
+    );
     one_error(
         "from typing import Callable\ndef main() -> None:\n    xs = [3]\n    f: Callable[[str], None] = xs.append\n",
         "assignment",
@@ -108,7 +125,9 @@ fn str_format_takes_keywords() {
     assert_eq!(keywords[0].0, "who");
     assert_eq!(call.args.len(), 1);
     // Without keywords the call stays a plain built-in method call.
-    let ExprKind::Call(call) = printed("def main() -> None:\n    print('{}'.format(1))\n").kind else { panic!("not a call") };
+    let ExprKind::Call(call) = printed("def main() -> None:\n    print('{}'.format(1))\n").kind else {
+        panic!("not a call")
+    };
     assert!(matches!(call.callee, Callee::BuiltinMethod { .. }));
 }
 
@@ -134,7 +153,9 @@ fn ranges_are_indexable() {
 
 #[test]
 fn isinstance_takes_builtin_container_types() {
-    ok("xs = [1]\nprint(isinstance(xs, list), isinstance({'a': 1}, dict), isinstance((1,), tuple), isinstance({1}, set))\n");
+    ok(
+        "xs = [1]\nprint(isinstance(xs, list), isinstance({'a': 1}, dict), isinstance((1,), tuple), isinstance({1}, set))\n",
+    );
     ok("xs = [1]\nprint(isinstance(xs, (list, tuple)), isinstance(xs, (dict, set)))\n");
     let value = printed("def main() -> None:\n    print(isinstance([1], (list, dict)))\n");
     let ExprKind::Call(call) = value.kind else { panic!("not a call") };
@@ -152,7 +173,11 @@ fn object_rules_for_dunders() {
         "Argument 1 of \"__eq__\" is incompatible with supertype \"object\"",
     );
     ok("class P:\n    def __eq__(self, other: object) -> bool:\n        return True\n");
-    one_error("class T:\n    def __init__(self) -> int:\n        return 1\n", "misc", "The return type of \"__init__\" must be None");
+    one_error(
+        "class T:\n    def __init__(self) -> int:\n        return 1\n",
+        "misc",
+        "The return type of \"__init__\" must be None",
+    );
 }
 
 #[test]
@@ -167,7 +192,11 @@ fn constructs_outside_the_subset_are_unsupported() {
 #[test]
 fn instance_methods_called_through_the_class() {
     let class = "class G:\n    def hello(self) -> str:\n        return 'h'\n";
-    one_error(&format!("{class}print(G.hello())\n"), "call-arg", "Missing positional argument \"self\" in call to \"hello\" of \"G\"");
+    one_error(
+        &format!("{class}print(G.hello())\n"),
+        "call-arg",
+        "Missing positional argument \"self\" in call to \"hello\" of \"G\"",
+    );
     one_error(&format!("{class}print(G.hello(G()))\n"), "unsupported", "calling an instance method through the class");
     let found = errors(&format!("{class}print(G.hello(1))\n"));
     assert!(found.len() == 1 && found[0].starts_with("arg-type"), "{found:?}");

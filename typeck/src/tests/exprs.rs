@@ -67,9 +67,17 @@ fn indexing_and_slicing() {
     assert_eq!(global_type("s = 'abc'\nx = s[1:]\n", "x"), "str");
     assert_eq!(global_type("d = {'a': [1]}\nx = d['a']\n", "x"), "list[int]");
     one_error("x = 5\ny = x[0]\n", "index", "Value of type \"int\" is not indexable");
-    one_error("xs = [1]\ny = xs['a']\n", "index", "Invalid index type \"str\" for \"list[int]\"; expected type \"int\"");
+    one_error(
+        "xs = [1]\ny = xs['a']\n",
+        "index",
+        "Invalid index type \"str\" for \"list[int]\"; expected type \"int\"",
+    );
     one_error("t = (1, 2)\ny = t[5]\n", "misc", "Tuple index out of range");
-    one_error("d = {'a': 1}\ny = d[1]\n", "index", "Invalid index type \"int\" for \"dict[str, int]\"; expected type \"str\"");
+    one_error(
+        "d = {'a': 1}\ny = d[1]\n",
+        "index",
+        "Invalid index type \"int\" for \"dict[str, int]\"; expected type \"str\"",
+    );
 }
 
 #[test]
@@ -106,7 +114,9 @@ fn builtin_functions() {
 
 #[test]
 fn container_methods() {
-    ok("xs: list[int] = []\nxs.append(1)\nxs.extend([2, 3])\nxs.insert(0, 5)\nv = xs.pop()\nxs.sort(key=lambda x: -x, reverse=True)\nxs.remove(1)\nn = xs.index(2) + xs.count(2)\nxs.reverse()\nys = xs.copy()\nxs.clear()\n");
+    ok(
+        "xs: list[int] = []\nxs.append(1)\nxs.extend([2, 3])\nxs.insert(0, 5)\nv = xs.pop()\nxs.sort(key=lambda x: -x, reverse=True)\nxs.remove(1)\nn = xs.index(2) + xs.count(2)\nxs.reverse()\nys = xs.copy()\nxs.clear()\n",
+    );
     assert_eq!(global_type("d = {'a': 1}\nx = d.get('a')\n", "x"), "int | None");
     assert_eq!(global_type("d = {'a': 1}\nx = d.get('a', 0)\n", "x"), "int");
     assert_eq!(global_type("d = {'a': 1}\nx = d.pop('a')\n", "x"), "int");
@@ -117,7 +127,11 @@ fn container_methods() {
     assert_eq!(global_type("x = 'a'.zfill(3).upper().strip()\n", "x"), "str");
     assert_eq!(global_type("x = 'a'.startswith(('a', 'b'))\n", "x"), "bool");
     assert_eq!(global_type("x = '{} {}'.format(1, 'a')\n", "x"), "str");
-    one_error("xs = [1]\nxs.append('a')\n", "arg-type", "Argument 1 to \"append\" of \"list\" has incompatible type \"str\"; expected \"int\"");
+    one_error(
+        "xs = [1]\nxs.append('a')\n",
+        "arg-type",
+        "Argument 1 to \"append\" of \"list\" has incompatible type \"str\"; expected \"int\"",
+    );
     one_error("xs = [1]\nxs.push(2)\n", "attr-defined", "\"list[int]\" has no attribute \"push\"");
     one_error("x = ','.join([1, 2])\n", "arg-type", "expected \"Iterable[str]\"");
 }

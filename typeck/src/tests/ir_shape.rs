@@ -54,7 +54,9 @@ fn fields_methods_and_constructors() {
         "o = B()\nv = o.b\nw = o.get()\n",
     );
     let ExprKind::Call(call) = init_assign(source, 0).kind else { panic!() };
-    assert!(matches!(&call.callee, Callee::Constructor { class, init: Some(init) } if class.name() == "B" && init.name() == "B"));
+    assert!(
+        matches!(&call.callee, Callee::Constructor { class, init: Some(init) } if class.name() == "B" && init.name() == "B")
+    );
     let ExprKind::Field { slot, class, .. } = init_assign(source, 1).kind else { panic!() };
     assert_eq!((slot, class.name().as_str()), (1, "B"));
     let ExprKind::Call(call) = init_assign(source, 2).kind else { panic!() };
@@ -63,7 +65,8 @@ fn fields_methods_and_constructors() {
 
 #[test]
 fn loops_say_what_they_iterate() {
-    let checked = check("for i in range(3):\n    pass\nfor c in 'ab':\n    pass\nfor k, v in {'a': 1}.items():\n    pass\n");
+    let checked =
+        check("for i in range(3):\n    pass\nfor c in 'ab':\n    pass\nfor k, v in {'a': 1}.items():\n    pass\n");
     let init = &checked.ir.functions[0];
     let kinds: Vec<IterKind> = init
         .body
@@ -83,7 +86,8 @@ fn loops_say_what_they_iterate() {
 fn function_locals_and_params() {
     let checked = check("def f(a: int, b: float) -> float:\n    c = a * b\n    return c\n");
     let f = checked.ir.functions.iter().find(|function| function.name == "f").expect("f");
-    let locals: Vec<(String, String)> = f.locals.iter().map(|local| (local.name.to_string(), local.ty.to_string())).collect();
+    let locals: Vec<(String, String)> =
+        f.locals.iter().map(|local| (local.name.to_string(), local.ty.to_string())).collect();
     assert_eq!(locals, [("a".into(), "int".into()), ("b".into(), "float".into()), ("c".into(), "float".into())]);
     assert_eq!(f.params.len(), 2);
     assert_eq!(f.kind, crate::ir::FunctionKind::TopLevel);

@@ -29,10 +29,16 @@ const GEOM: &str = "from dataclasses import dataclass\n\n@dataclass\nclass Point
 fn imported_functions_classes_and_globals() {
     assert_clean(&check_all(&[
         ("geom", GEOM),
-        ("main", "from geom import Point, make, ORIGIN\nimport geom\np: Point = make(1).shifted(2)\nq = geom.make(3)\nprint(p.x + q.y + ORIGIN.x + geom.ORIGIN.y)\n"),
+        (
+            "main",
+            "from geom import Point, make, ORIGIN\nimport geom\np: Point = make(1).shifted(2)\nq = geom.make(3)\nprint(p.x + q.y + ORIGIN.x + geom.ORIGIN.y)\n",
+        ),
     ]));
     let results = check_all(&[("geom", GEOM), ("main", "from geom import make\nx: str = make(1)\n")]);
-    assert_eq!(results[1].1, ["assignment: Incompatible types in assignment (expression has type \"Point\", variable has type \"str\")"]);
+    assert_eq!(
+        results[1].1,
+        ["assignment: Incompatible types in assignment (expression has type \"Point\", variable has type \"str\")"]
+    );
 }
 
 #[test]
@@ -55,7 +61,9 @@ fn private_names_cannot_be_imported() {
 fn missing_modules_and_names() {
     let results = check_all(&[("main", "import missing\nfrom geom import Point\n")]);
     assert_eq!(results[0].1.len(), 2);
-    assert!(results[0].1.iter().all(|message| message.starts_with("import: Cannot find implementation or library stub")));
+    assert!(
+        results[0].1.iter().all(|message| message.starts_with("import: Cannot find implementation or library stub"))
+    );
     let results = check_all(&[("geom", GEOM), ("main", "from geom import nothing\n")]);
     assert_eq!(results[1].1, ["attr-defined: Module \"geom\" has no attribute \"nothing\""]);
 }
@@ -63,8 +71,14 @@ fn missing_modules_and_names() {
 #[test]
 fn subclassing_an_imported_class() {
     assert_clean(&check_all(&[
-        ("base", "class Animal:\n    def __init__(self, name: str) -> None:\n        self.name: str = name\n    def speak(self) -> str:\n        return self.name\n"),
-        ("dog", "from base import Animal\n\nclass Dog(Animal):\n    def speak(self) -> str:\n        return 'woof ' + self.name\n\ndef make() -> Animal:\n    return Dog('rex')\n"),
+        (
+            "base",
+            "class Animal:\n    def __init__(self, name: str) -> None:\n        self.name: str = name\n    def speak(self) -> str:\n        return self.name\n",
+        ),
+        (
+            "dog",
+            "from base import Animal\n\nclass Dog(Animal):\n    def speak(self) -> str:\n        return 'woof ' + self.name\n\ndef make() -> Animal:\n    return Dog('rex')\n",
+        ),
         ("main", "from dog import make, Dog\nprint(make().speak())\nd = Dog('a')\nprint(d.name)\n"),
     ]));
 }
@@ -82,7 +96,8 @@ fn reexported_names() {
 fn imports_of_resolves_relative_imports_and_candidates() {
     let parsed = typhon_parser::parse_module("import a.b\nfrom . import x\nfrom ..c import d as e\nfrom f import g\n");
     let requests = imports_of("pkg.sub.m", false, &parsed.module);
-    let modules: Vec<(&str, bool)> = requests.iter().map(|request| (request.module.as_str(), request.candidate)).collect();
+    let modules: Vec<(&str, bool)> =
+        requests.iter().map(|request| (request.module.as_str(), request.candidate)).collect();
     assert_eq!(
         modules,
         [
@@ -105,7 +120,9 @@ fn package_relative_imports_check() {
     let mut interfaces: HashMap<String, Interface> = HashMap::new();
     let util = check_with("def double(x: int) -> int:\n    return 2 * x\n", "pkg.util", &interfaces);
     interfaces.insert("pkg.util".into(), util.interface);
-    let parsed = typhon_parser::parse_module("from .util import double\nfrom . import util\nprint(double(2) + util.double(3))\n");
+    let parsed = typhon_parser::parse_module(
+        "from .util import double\nfrom . import util\nprint(double(2) + util.double(3))\n",
+    );
     let input = crate::ModuleInput { name: "pkg", is_package: true, ast: &parsed.module, imports: &interfaces };
     let checked = crate::check_module(&input);
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
@@ -125,7 +142,11 @@ fn generated_project_checks_clean_and_break_gives_one_error() {
     }
     let count = |dir: &std::path::Path| -> Vec<String> { check_project(dir) };
     assert_eq!(count(&dir), Vec::<String>::new());
-    let edited = std::process::Command::new("python3").arg(&script).arg(&dir).args(["--edit", "break", "--module", "7"]).status();
+    let edited = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&dir)
+        .args(["--edit", "break", "--module", "7"])
+        .status();
     assert!(edited.is_ok_and(|status| status.success()));
     let found = count(&dir);
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -144,7 +165,8 @@ fn check_project(root: &std::path::Path) -> Vec<String> {
                 stack.push(path);
             } else if path.extension().is_some_and(|ext| ext == "py") {
                 let rel = path.strip_prefix(root).map(|rel| rel.with_extension("")).unwrap_or_default();
-                let mut name: Vec<String> = rel.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+                let mut name: Vec<String> =
+                    rel.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
                 if name.last().is_some_and(|last| last == "__init__") {
                     name.pop();
                 }
@@ -164,9 +186,12 @@ fn check_project(root: &std::path::Path) -> Vec<String> {
         remaining.retain(|name| {
             let module = &parsed[name];
             let is_package = !name.contains('.') && name.starts_with("pkg_");
-            let ready = imports_of(name, is_package, &module.module)
-                .iter()
-                .all(|request| request.candidate || done.contains_key(&request.module) || crate::is_builtin_module(&request.module) || !parsed.contains_key(&request.module));
+            let ready = imports_of(name, is_package, &module.module).iter().all(|request| {
+                request.candidate
+                    || done.contains_key(&request.module)
+                    || crate::is_builtin_module(&request.module)
+                    || !parsed.contains_key(&request.module)
+            });
             if !ready {
                 return true;
             }
@@ -189,7 +214,8 @@ fn private_imports_are_bound_anyway() {
     let util = check_with("def _helper() -> int:\n    return 1\nclass _Base:\n    pass\n", "util", &HashMap::new());
     let mut imports = HashMap::new();
     imports.insert("util".to_string(), util.interface);
-    let checked = check_with("from util import _helper, _Base\nprint(_helper(), isinstance(1, _Base))\n", "main", &imports);
+    let checked =
+        check_with("from util import _helper, _Base\nprint(_helper(), isinstance(1, _Base))\n", "main", &imports);
     let found = render(&checked.diagnostics);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|message| message.starts_with("private-import")), "{found:?}");

@@ -71,8 +71,9 @@ fn deep_expressions_do_not_overflow() {
 #[test]
 fn random_token_soup_does_not_panic() {
     let pieces = [
-        "x", "=", "1", "(", ")", "[", "]", ":", "def", "class", "if", "\n", "    ", "return", "+", "'s'", ",", ".", "lambda",
-        "for", "in", "None", "not", "and", "is", "->", "int", "@", "*", "{", "}", "try", "except", "import", "from",
+        "x", "=", "1", "(", ")", "[", "]", ":", "def", "class", "if", "\n", "    ", "return", "+", "'s'", ",", ".",
+        "lambda", "for", "in", "None", "not", "and", "is", "->", "int", "@", "*", "{", "}", "try", "except", "import",
+        "from",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..300 {

@@ -72,7 +72,8 @@ fn closures_capture_cells() {
     ));
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let make = checked.ir.functions.iter().find(|function| function.name == "make").expect("make");
-    let captured: Vec<&str> = make.locals.iter().filter(|local| local.captured).map(|local| local.name.as_str()).collect();
+    let captured: Vec<&str> =
+        make.locals.iter().filter(|local| local.captured).map(|local| local.name.as_str()).collect();
     assert_eq!(captured, ["k", "base"]);
     let add = checked.ir.functions.iter().find(|function| function.name == "add").expect("add");
     let frees: Vec<&str> = add.free_vars.iter().map(|free| free.name.as_str()).collect();
@@ -97,8 +98,16 @@ fn calls_match_arguments() {
     one_error(&format!("{src}f()\n"), "call-arg", "Missing positional argument \"x\" in call to \"f\"");
     one_error(&format!("{src}f(1, 'a', 3.0)\n"), "call-arg", "Too many arguments for \"f\"");
     one_error(&format!("{src}f(1, w=2)\n"), "call-arg", "Unexpected keyword argument \"w\" for \"f\"");
-    one_error(&format!("{src}f('a')\n"), "arg-type", "Argument 1 to \"f\" has incompatible type \"str\"; expected \"int\"");
-    one_error(&format!("{src}f(1, z='q')\n"), "arg-type", "Argument \"z\" to \"f\" has incompatible type \"str\"; expected \"float\"");
+    one_error(
+        &format!("{src}f('a')\n"),
+        "arg-type",
+        "Argument 1 to \"f\" has incompatible type \"str\"; expected \"int\"",
+    );
+    one_error(
+        &format!("{src}f(1, z='q')\n"),
+        "arg-type",
+        "Argument \"z\" to \"f\" has incompatible type \"str\"; expected \"float\"",
+    );
     // mypy files this one under `misc`.
     one_error(&format!("{src}f(1, x=2)\n"), "misc", "multiple values for keyword argument \"x\"");
     one_error("def g(*, k: int) -> None:\n    pass\ng()\n", "call-arg", "Missing named argument \"k\" for \"g\"");
@@ -119,7 +128,9 @@ fn keyword_arguments_keep_source_evaluation_order() {
     assert!(checked.diagnostics.is_empty());
     let init = &checked.ir.functions[0];
     let found = init.body.iter().find_map(|stmt| match &stmt.kind {
-        crate::ir::StmtKind::Expr(crate::ir::Expr { kind: crate::ir::ExprKind::Call(call), .. }) => Some(call.eval_order.clone()),
+        crate::ir::StmtKind::Expr(crate::ir::Expr { kind: crate::ir::ExprKind::Call(call), .. }) => {
+            Some(call.eval_order.clone())
+        }
         _ => None,
     });
     assert_eq!(found, Some(Some(vec![1, 0])));
@@ -191,7 +202,11 @@ fn builtin_modules() {
     // out is unsupported.
     one_error("from math import nothing\n", "attr-defined", "Module \"math\" has no attribute \"nothing\"");
     one_error("from math import tau\n", "unsupported", "\"math.tau\" is not supported");
-    one_error("import math\nx = math.squareroot(2.0)\n", "attr-defined", "Module \"math\" has no attribute \"squareroot\"");
+    one_error(
+        "import math\nx = math.squareroot(2.0)\n",
+        "attr-defined",
+        "Module \"math\" has no attribute \"squareroot\"",
+    );
     one_error("import sys\nprint(sys.stdout)\n", "unsupported", "\"sys.stdout\"");
     one_error("import sys\nprint(sys.platform_name)\n", "attr-defined", "has no attribute \"platform_name\"");
     one_error("from dataclasses import field\n", "unsupported", "\"dataclasses.field\"");

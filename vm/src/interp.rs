@@ -624,6 +624,11 @@ impl<'p> Vm<'p> {
                 }
                 op::FOR_RANGE => {
                     // cur, stop, step, var, exit
+                    // `for j in range(..): xs[j] = imm`: a body that is one list store
+                    // runs as a tight loop (out of line), then this iteration goes on as usual.
+                    if w!(4) + 3 == pc && code.get(w!(4)).is_some_and(|w| w.to_native() as u8 == op::STORE_INDEX_LIST) {
+                        self.store_range(code, pc, base);
+                    }
                     let (cur, stop, step) = match (&reg!(a), &reg!(w!(1)), &reg!(w!(2))) {
                         (Value::Int(c), Value::Int(s), Value::Int(st)) => (*c, *s, *st),
                         _ => (0, 0, 1),
@@ -1034,6 +1039,62 @@ impl<'p> Vm<'p> {
                     return Err(self.runtime_exc("SystemError", "bad opcode".into()));
                 }
             }
+        }
+    }
+}
+
+impl Vm<'_> {
+    /// Runs whole iterations of a `for_range` at `pc` whose body (the three words before
+    /// it) is one `store_index_list xs, var, value` of an immediate value into a list:
+    /// each does what the two instructions do (the loop variable and counter advance, a
+    /// unit of fuel is spent for the backward jump, the item is stored), without the
+    /// dispatch. It stops before any iteration that could fail or leave the fast case (an
+    /// index out of `0..len`, the counter overflowing, the fuel running out, the range
+    /// ending), leaving registers as after the iterations it ran; the loop then goes on
+    /// through the ordinary instructions, which handle that iteration exactly.
+    #[inline(never)]
+    fn store_range(&mut self, code: &[u32_le], pc: usize, base: usize) {
+        let word = |at: usize| code.get(at).map_or(usize::MAX, |w| w.to_native() as usize);
+        let a = word(pc) >> 8;
+        let (stop_r, step_r, var, body) = (word(pc + 1), word(pc + 2), word(pc + 3), word(pc + 4));
+        let (list_r, idx_r, val_r) = (word(body) >> 8, word(body + 1), word(body + 2));
+        // The store must index with the loop variable, and neither the list nor the value
+        // may be a register the loop writes; the loop's own registers must be distinct.
+        if idx_r != var
+            || [list_r, val_r].iter().any(|r| *r == var || *r == a)
+            || var == a
+            || [stop_r, step_r].iter().any(|r| *r == var || *r == a)
+        {
+            return;
+        }
+        let reg = |r: usize| base.checked_add(r).and_then(|at| self.regs.get(at));
+        let (Some(&Value::Int(mut cur)), Some(&Value::Int(stop)), Some(&Value::Int(step))) =
+            (reg(a), reg(stop_r), reg(step_r))
+        else {
+            return;
+        };
+        let value = match reg(val_r) {
+            Some(value @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_))) => value.clone(),
+            _ => return,
+        };
+        let Some(Value::List(list)) = reg(list_r) else { return };
+        let list = Rc::clone(list);
+        let Ok(mut items) = list.try_borrow_mut() else { return };
+        let mut fuel = self.fuel;
+        let mut last = None;
+        while ((step > 0 && cur < stop) || (step < 0 && cur > stop)) && fuel > 1 {
+            let Some(next) = cur.checked_add(step) else { break };
+            let Some(slot) = usize::try_from(cur).ok().and_then(|i| items.get_mut(i)) else { break };
+            crate::value::store(slot, &value);
+            fuel -= 1;
+            last = Some(cur);
+            cur = next;
+        }
+        drop(items);
+        self.fuel = fuel;
+        if let Some(last) = last {
+            crate::value::assign(&mut self.regs[base + var], Value::Int(last));
+            crate::value::assign(&mut self.regs[base + a], Value::Int(cur));
         }
     }
 }

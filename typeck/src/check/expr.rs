@@ -49,7 +49,7 @@ impl<'a> Checker<'a> {
             ast::ExprKind::Call { func, args, keywords } => self.check_call(func, args, keywords, span, expected),
             ast::ExprKind::Subscript { value, index } => self.check_subscript(value, index, span),
             ast::ExprKind::Unary { op, operand } => self.check_unary(*op, operand, span),
-            ast::ExprKind::Binary { left, op, right } => self.check_binary(left, *op, right, span),
+            ast::ExprKind::Binary { left, op, right } => self.check_binary(left, *op, right, span, expected),
             ast::ExprKind::BoolOp { op, values } => self.check_boolop(*op, values, span, expected),
             ast::ExprKind::Compare { left, comparisons } => self.check_compare(left, comparisons, span),
             ast::ExprKind::IfExp { test, body, orelse } => self.check_ifexp(test, body, orelse, span, expected),

@@ -87,9 +87,19 @@ impl<'a> Checker<'a> {
         op: ast::BinOp,
         right: &'a ast::Expr,
         span: Span,
+        expected: Option<&Type>,
     ) -> ir::Expr {
-        let left_ir = self.check_expr(left);
-        let right_ir = self.check_expr(right);
+        // A list built by `+` or `*` takes the expected list type into its displays, as
+        // mypy does: `xs: list[int | None] = [1] * n` is a `list[int | None]`.
+        let list_context = expected.filter(|ty| matches!(ty, Type::List(_)));
+        let (left_context, right_context) = match (op, list_context) {
+            (ast::BinOp::Add, Some(ty)) => (Some(ty), Some(ty)),
+            (ast::BinOp::Mult, Some(ty)) if matches!(left.kind, ast::ExprKind::List(_)) => (Some(ty), None),
+            (ast::BinOp::Mult, Some(ty)) if matches!(right.kind, ast::ExprKind::List(_)) => (None, Some(ty)),
+            _ => (None, None),
+        };
+        let left_ir = self.check_expr_with(left, left_context);
+        let right_ir = self.check_expr_with(right, right_context);
         let Some(bin) = lower_binop(op) else {
             self.unsupported(span, "the \"@\" operator");
             return error_expr(span);

@@ -201,3 +201,12 @@ fn instance_methods_called_through_the_class() {
     let found = errors(&format!("{class}print(G.hello(1))\n"));
     assert!(found.len() == 1 && found[0].starts_with("arg-type"), "{found:?}");
 }
+
+#[test]
+fn lists_built_by_repeat_and_concat_take_the_expected_type() {
+    ok("def f(n: int) -> list[int | None]:\n    vs: list[int | None] = [1] * n\n    return vs\n");
+    ok("def f(n: int) -> list[float]:\n    return n * [0]\n");
+    ok("def f() -> list[int | None]:\n    return [1] + [None]\n");
+    // The context does not hide a real mismatch.
+    one_error("def f(n: int) -> None:\n    vs: list[int] = ['a'] * n\n", "misc", "List item 0 has incompatible type");
+}

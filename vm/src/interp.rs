@@ -268,69 +268,7 @@ impl<'p> Vm<'p> {
         let mut base = frame.base;
         let mut module = frame.module as usize;
 
-        macro_rules! w {
-            ($i:expr) => {
-                // SAFETY: the verifier proved that no instruction is truncated, that
-                // jumps land on instruction starts and that code cannot run off its end.
-                {
-                    let at = pc + $i;
-                    unsafe { code.get_unchecked(at) }.to_native() as usize
-                }
-            };
-        }
-        macro_rules! reg {
-            ($r:expr) => {
-                // SAFETY: the verifier proved every register operand is below the
-                // function's register count, and `grow` keeps `regs` at least
-                // `base + n_regs` long for the running frame.
-                (*{
-                    let idx = base + $r;
-                    unsafe { self.regs.get_unchecked(idx) }
-                })
-            };
-        }
-        macro_rules! reg_mut {
-            ($r:expr) => {{
-                let idx = base + $r;
-                // SAFETY: as for `reg!`: verified register operand, `regs` long enough.
-                unsafe { self.regs.get_unchecked_mut(idx) }
-            }};
-        }
-        macro_rules! set {
-            ($r:expr, $v:expr) => {{
-                let value = $v;
-                crate::value::assign(reg_mut!($r), value);
-            }};
-        }
-        // Writing just the payload when the register already holds the same kind avoids
-        // building a 16-byte temporary (and a store-forwarding stall) in hot loops.
-        macro_rules! set_int {
-            ($r:expr, $v:expr) => {{
-                let value: i64 = $v;
-                match reg_mut!($r) {
-                    Value::Int(slot) => *slot = value,
-                    slot => crate::value::assign(slot, Value::Int(value)),
-                }
-            }};
-        }
-        macro_rules! set_float {
-            ($r:expr, $v:expr) => {{
-                let value: f64 = $v;
-                match reg_mut!($r) {
-                    Value::Float(slot) => *slot = value,
-                    slot => crate::value::assign(slot, Value::Float(value)),
-                }
-            }};
-        }
-        macro_rules! set_bool {
-            ($r:expr, $v:expr) => {{
-                let value: bool = $v;
-                match reg_mut!($r) {
-                    Value::Bool(slot) => *slot = value,
-                    slot => crate::value::assign(slot, Value::Bool(value)),
-                }
-            }};
-        }
+        register_accessors!($, self, code, pc, base);
         macro_rules! save_pc {
             ($p:expr) => {
                 if let Some(frame) = self.frames.last_mut() {

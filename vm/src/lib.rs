@@ -9,6 +9,8 @@ mod builtins;
 pub mod bytecode;
 mod calls;
 pub mod disasm;
+#[macro_use]
+mod interp_macros;
 mod interp;
 mod interp_cold;
 mod link;

@@ -16,7 +16,7 @@ const EXIT_ERRORS: u8 = 1;
 
 pub(crate) fn run(args: &CheckArgs, color: ColorWhen) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let options = EngineOptions { threads: args.threads, keep_ir: false };
+    let options = EngineOptions { threads: args.threads, keep_ir: false, cache: None };
     let mut engine = Engine::new(DiskSources, options);
     let report = engine.check(&args.paths)?;
     if report.n_files() == 0 {

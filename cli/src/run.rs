@@ -76,7 +76,7 @@ pub(crate) fn run(args: &RunArgs, color: ColorWhen) -> anyhow::Result<ExitCode> 
     // strings are UTF-8, so such bytes become U+FFFD.
     let argv = args.program.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
     let settings = RunSettings { argv, fuel: args.fuel };
-    let mut engine = Engine::new(DiskSources, EngineOptions { threads: args.threads, keep_ir: true });
+    let mut engine = Engine::new(DiskSources, EngineOptions { threads: args.threads, keep_ir: true, cache: None });
 
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let mut stderr = io::stderr();

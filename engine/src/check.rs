@@ -123,6 +123,8 @@ impl Timings {
 pub struct CheckReport {
     pub files: Vec<FileReport>,
     pub timings: Timings,
+    /// What the cache did (`--explain`), when the engine has one.
+    pub cache: Option<crate::CacheReport>,
 }
 
 impl CheckReport {
@@ -161,9 +163,26 @@ pub(crate) struct FrontEnd {
     pub(crate) imports: Vec<ImportRequest>,
     pub(crate) read_time: Duration,
     pub(crate) parse_time: Duration,
+    /// The cache vouched for this front end: the file was not parsed, and its text is
+    /// only here if the probe read it (`source` is empty otherwise).
+    pub(crate) from_cache: bool,
 }
 
 impl FrontEnd {
+    /// The front end recorded in a cache entry; `text` is the source if it was read.
+    pub(crate) fn cached(entry: &crate::cache::CachedEntry, text: Option<SourceText>) -> FrontEnd {
+        let (source, read_time) = text.map_or((String::new(), Duration::ZERO), |text| (text.text, text.read_time));
+        FrontEnd {
+            source,
+            ast: None,
+            diagnostics: entry.front_diagnostics.clone(),
+            imports: entry.imports.clone(),
+            read_time,
+            parse_time: Duration::ZERO,
+            from_cache: true,
+        }
+    }
+
     /// The front end of a file that was never read (only for totality: every file is).
     pub(crate) fn empty() -> FrontEnd {
         FrontEnd {
@@ -173,6 +192,7 @@ impl FrontEnd {
             imports: Vec::new(),
             read_time: Duration::ZERO,
             parse_time: Duration::ZERO,
+            from_cache: false,
         }
     }
 
@@ -200,9 +220,15 @@ impl SourceText {
 
 /// Reads and decodes one file. Never fails: every problem becomes a diagnostic.
 pub(crate) fn read_source(sources: &dyn SourceProvider, file: &SourceFile) -> SourceText {
+    read_source_hashed(sources, file).0
+}
+
+/// [`read_source`], and the cache's hash of the bytes read (`None` if none could be).
+pub(crate) fn read_source_hashed(sources: &dyn SourceProvider, file: &SourceFile) -> (SourceText, Option<[u8; 32]>) {
     let started = std::time::Instant::now();
     let read = sources.read(&file.path);
     let read_time = started.elapsed();
+    let hash = read.as_ref().ok().map(|bytes| crate::cache::source_hash(bytes));
     let (text, diagnostics) = match read {
         // Spans are `u32` byte offsets: a larger file cannot even be pointed into.
         Ok(bytes) if u32::try_from(bytes.len()).is_err() => {
@@ -227,7 +253,7 @@ pub(crate) fn read_source(sources: &dyn SourceProvider, file: &SourceFile) -> So
             (String::new(), vec![Diagnostic::error(Code::Io, Span::empty_at(0), message)])
         }
     };
-    SourceText { text, diagnostics, read_time }
+    (SourceText { text, diagnostics, read_time }, hash)
 }
 
 /// Lexes and parses one file's text and lists the imports of module `name`, which it is.

@@ -5,16 +5,23 @@
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_parser::ast;
 
-use crate::check::{FrontEnd, SourceText, front_end, read_source, sort_diagnostics};
+use typhon_bytecode_cache::SourceStat;
+use typhon_typeck::ImportRequest;
+
+use crate::cache::{
+    Built, Cache, CacheConfig, CacheReport, CacheRun, CachedEntry, ExplainLine, MissReason, Probe, RecordStatus,
+};
+use crate::check::{FrontEnd, SourceText, front_end, parse_source, read_source, sort_diagnostics};
 use crate::graph::{self, Edge, ModuleGraph, ModuleId};
 use crate::order::{dependencies_first, likely_imports};
-use crate::phase1::{CheckContext, GraphPhase1, Outcome};
+use crate::phase1::{CheckContext, GraphPhase1, InterfaceOf, Outcome};
 use crate::project::{HashedInterface, NamedModule, SourceRoot};
 use crate::sources::normalize_path;
 use crate::stream::{Follow, Stream};
@@ -36,6 +43,9 @@ pub struct EngineOptions {
     /// Keep each error-free module's typed IR in its [`FileReport`] (for phase 2). Off for
     /// `check`, which needs no bytecode: the IR is dropped as soon as a module is checked.
     pub keep_ir: bool,
+    /// The persistent cache to consult and fill; `None` to work without one (every
+    /// command cold).
+    pub cache: Option<CacheConfig>,
 }
 
 /// One module of the project: its dotted name and its file.
@@ -62,6 +72,9 @@ pub struct Engine {
     /// them; `None` to work on the calling thread only.
     pool: Option<rayon::ThreadPool>,
     project: Option<Project>,
+    pub(crate) cache: Option<Cache>,
+    /// Why the cache of [`EngineOptions::cache`] could not be opened, reported once.
+    cache_error: Option<String>,
 }
 
 impl Engine {
@@ -78,7 +91,12 @@ impl Engine {
                 // the calling thread then gives the same report, just later.
                 .ok(),
         };
-        Engine { sources: Box::new(sources), options, pool, project: None }
+        let (cache, cache_error) = match options.cache.clone().map(Cache::open) {
+            Some(Ok(cache)) => (Some(cache), None),
+            Some(Err(error)) => (None, Some(format!("warning: the cache is off for this command: {error}"))),
+            None => (None, None),
+        };
+        Engine { sources: Box::new(sources), options, pool, project: None, cache, cache_error }
     }
 
     pub fn sources(&self) -> &dyn SourceProvider {
@@ -118,14 +136,90 @@ impl Engine {
         let started = Instant::now();
         let (modules, tops) = self.module_table(paths)?;
         let discover = started.elapsed();
-        let (report, project) = match &self.pool {
-            Some(pool) => pool.install(|| self.check_modules(modules, &tops)),
-            None => self.check_modules(modules, &tops),
-        };
-        let mut report = report;
+        let (mut report, project, _, _) = self.check_cached(modules, &tops, false);
         report.timings.discover = discover;
         self.project = Some(project);
         Ok(report)
+    }
+
+    /// Phase 1 over `modules` with the cache when there is one: entries reused where
+    /// their key matches, entries written for every module rebuilt. `want_code`: the
+    /// command needs bytecode (entries without it are misses). Returns the entries
+    /// reused, by module name, for their bytecode.
+    pub(crate) fn check_cached(
+        &self,
+        modules: Vec<ModuleInfo>,
+        tops: &[PathBuf],
+        want_code: bool,
+    ) -> (CheckReport, Project, Written, HashMap<String, Arc<CachedEntry>>) {
+        let Some(cache) = &self.cache else {
+            let (mut report, project, _) = self.on_pool(|| self.check_modules(modules, tops, None));
+            if let Some(error) = &self.cache_error {
+                report.cache = Some(CacheReport { warnings: vec![error.clone()], ..CacheReport::default() });
+            }
+            return (report, project, Written::default(), HashMap::new());
+        };
+        let mut warnings = Vec::new();
+        let mut reads = true;
+        loop {
+            let run = cache.start(want_code, reads);
+            let (mut report, project, state) = self.on_pool(|| self.check_modules(modules.clone(), tops, Some(&run)));
+            if run.is_poisoned() && reads {
+                // An entry's interface did not decode: do the whole command again without
+                // reading the cache (its entries are rewritten).
+                warnings.extend(run.take_warnings());
+                warnings.push(
+                    "warning: a cache entry could not be decoded; rebuilding every module without the cache".to_owned(),
+                );
+                reads = false;
+                continue;
+            }
+            let mut written = self.write_back(&run, &state);
+            if let Some(cache_report) = &mut report.cache {
+                warnings.append(&mut written.warnings);
+                cache_report.warnings = warnings;
+                cache_report.n_written = written.n_written;
+            }
+            return (report, project, written, state.hits);
+        }
+    }
+
+    fn on_pool<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
+    /// Writes the entries of the modules rebuilt by a check, and refreshes the stat of
+    /// those reused with a stale one.
+    fn write_back(&self, run: &CacheRun<'_>, state: &CacheState) -> Written {
+        let sources = &*self.sources;
+        let code_keys: Vec<Option<[u8; 32]>> = self.map_on_pool(&state.pending, |pending| {
+            let built = Built {
+                info: &pending.info,
+                source_hash: pending.source_hash,
+                stat: pending.stat.as_ref(),
+                imports: &pending.imports,
+                deps: &pending.deps,
+                status: pending.status,
+                interface_hash: pending.interface_hash,
+                interface: pending.interface.as_ref().and_then(InterfaceOf::get).map(|interface| &**interface),
+                front_diagnostics: &pending.front_diagnostics,
+                check_diagnostics: &pending.check_diagnostics,
+            };
+            run.write_meta(sources, &built)
+        });
+        self.map_on_pool(&state.restat, |(info, entry, stat)| run.restat(sources, info, entry, stat.as_ref()));
+        let n_written = code_keys.iter().flatten().count() + state.restat.len();
+        let code_keys = state
+            .pending
+            .iter()
+            .zip(code_keys)
+            .filter_map(|(pending, key)| Some((pending.info.name.clone(), key?)))
+            .collect();
+        run.record_run(state.n_hits as u64, state.pending.len() as u64);
+        Written { code_keys, n_written, warnings: run.take_warnings() }
     }
 
     /// Whether to work on the engine's pool rather than on the calling thread alone.
@@ -166,19 +260,24 @@ impl Engine {
         Ok((modules, tops))
     }
 
-    fn check_modules(&self, modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> (CheckReport, Project) {
+    fn check_modules(
+        &self,
+        modules: Vec<ModuleInfo>,
+        tops: &[PathBuf],
+        run: Option<&CacheRun<'_>>,
+    ) -> (CheckReport, Project, CacheState) {
         let mut timings = Timings::default();
         let (by_name, duplicates) = name_table(&modules);
         let duplicate_ids: HashSet<ModuleId> = duplicates.keys().copied().collect();
-        let mut loaded = self.stream_pass(modules, by_name, &duplicate_ids, tops, &mut timings);
+        let mut loaded = self.stream_pass(modules, by_name, &duplicate_ids, tops, run, &mut timings);
 
         let started = Instant::now();
-        self.follow_imports(&mut loaded, tops);
+        self.follow_imports(&mut loaded, tops, run);
         let module_graph = graph::build(&loaded.edges);
         let mut extra = Vec::new();
         timings.n_modules_on_graph = loaded.outcomes.iter().filter(|outcome| outcome.is_none()).count();
         if timings.n_modules_on_graph > 0 {
-            extra = self.check_leftovers(&mut loaded, &module_graph, &duplicate_ids, &mut timings);
+            extra = self.check_leftovers(&mut loaded, &module_graph, &duplicate_ids, run, &mut timings);
         }
         for (&duplicate, &first) in &duplicates {
             let message = format!(
@@ -194,37 +293,55 @@ impl Engine {
         timings.parse_cpu = loaded.fronts.iter().map(|front| front.parse_time).sum();
 
         let started = Instant::now();
-        let Loaded { modules, by_name, fronts, outcomes, .. } = loaded;
-        let (mut report, interfaces) = assemble_report(&modules, fronts, outcomes, extra);
+        let Loaded { modules, by_name, fronts, outcomes, probes, .. } = loaded;
+        let sources = &*self.sources;
+        let (mut report, interfaces, state) =
+            assemble_report(sources, &modules, fronts, outcomes, &probes, extra, run.is_some());
         let project = Project::new(modules, by_name, module_graph.graph, interfaces);
         timings.report = started.elapsed();
         report.timings = timings;
-        (report, project)
+        (report, project, state)
     }
 
-    /// Reads every file, then runs the streaming pass (see `stream.rs`): parse everything
-    /// in dependency order and check all it can.
+    /// Reads every file (or, with a cache, probes its entry, reading the file only when
+    /// the entry cannot vouch for it), then runs the streaming pass (see `stream.rs`):
+    /// parse everything in dependency order and check all it can.
     fn stream_pass(
         &self,
         modules: Vec<ModuleInfo>,
         by_name: HashMap<String, ModuleId>,
         duplicate_ids: &HashSet<ModuleId>,
         tops: &[PathBuf],
+        run: Option<&CacheRun<'_>>,
         timings: &mut Timings,
     ) -> Loaded {
         let started = Instant::now();
         let sources = &*self.sources;
         let read = self.map_modules(&modules, |info| {
-            let text = read_source(sources, &info.file);
-            let likely = likely_imports(&text.text, &info.name, info.is_package, &by_name);
-            (text, likely)
+            let (probe, text) = match run {
+                Some(run) => run.probe(sources, info),
+                None => (Probe::disabled(), Some(read_source(sources, &info.file))),
+            };
+            let likely = match (&probe.entry, &text) {
+                (Some(entry), _) => imported_modules(&entry.imports, &by_name),
+                (None, Some(text)) => likely_imports(&text.text, &info.name, info.is_package, &by_name),
+                (None, None) => Vec::new(),
+            };
+            (probe, text, likely)
         });
-        let (texts, likely): (Vec<SourceText>, Vec<Vec<ModuleId>>) = read.into_iter().unzip();
+        let mut probes = Vec::with_capacity(read.len());
+        let mut texts = Vec::with_capacity(read.len());
+        let mut likely = Vec::with_capacity(read.len());
+        for (probe, text, imports) in read {
+            probes.push(probe);
+            texts.push(text);
+            likely.push(imports);
+        }
         let order = dependencies_first(&likely);
         timings.read = started.elapsed();
 
         let started = Instant::now();
-        let context = CheckContext::new(&modules, self.options.keep_ir);
+        let context = CheckContext::new(&modules, self.options.keep_ir, sources, run, &probes);
         let stream = Stream::new(&context, sources, &by_name, duplicate_ids, tops, texts, order);
         if self.parallel() {
             stream.run_parallel();
@@ -241,15 +358,18 @@ impl Engine {
             fronts: Vec::with_capacity(results.len()),
             edges: Vec::with_capacity(results.len()),
             asts: Vec::with_capacity(results.len()),
+            texts: Vec::with_capacity(results.len()),
             outcomes: Vec::with_capacity(results.len()),
             modules,
             by_name,
             to_follow,
+            probes,
         };
         for result in results {
             loaded.fronts.push(result.front);
             loaded.edges.push(result.edges);
             loaded.asts.push(result.ast);
+            loaded.texts.push(result.text);
             loaded.outcomes.push(result.outcome);
         }
         loaded
@@ -262,12 +382,23 @@ impl Engine {
         loaded: &mut Loaded,
         module_graph: &ModuleGraph,
         duplicate_ids: &HashSet<ModuleId>,
+        run: Option<&CacheRun<'_>>,
         timings: &mut Timings,
     ) -> Vec<(ModuleId, Diagnostic)> {
         let mut cycles = Vec::new();
         let mut components = Vec::new();
         for members in graph::components(module_graph) {
             let is_cycle = graph::is_cycle(module_graph, &members);
+            if is_cycle {
+                // The cycle's diagnostic quotes line numbers: read the files the cache
+                // vouched for without reading them.
+                for member in &members {
+                    let front = &mut loaded.fronts[member.index()];
+                    if front.from_cache && front.source.is_empty() {
+                        front.source = read_source(&*self.sources, &loaded.modules[member.index()].file).text;
+                    }
+                }
+            }
             let source_of = |module: ModuleId| loaded.fronts.get(module.index()).map(|front| front.source.as_str());
             if is_cycle && let Some(found) = graph::cycle_diagnostic(module_graph, &members, &loaded.modules, source_of)
             {
@@ -278,26 +409,22 @@ impl Engine {
         let broken: Vec<bool> = (0..loaded.modules.len())
             .map(|idx| loaded.fronts[idx].has_errors() && !duplicate_ids.contains(&ModuleId(idx as u32)))
             .collect();
-        let context = CheckContext::new(&loaded.modules, self.options.keep_ir);
+        let context = CheckContext::new(&loaded.modules, self.options.keep_ir, &*self.sources, run, &loaded.probes);
         let asts = std::mem::take(&mut loaded.asts);
+        let texts = std::mem::take(&mut loaded.texts);
         let done = std::mem::take(&mut loaded.outcomes);
-        let phase1 = GraphPhase1::new(&context, module_graph, asts, components, broken, done);
+        let phase1 = GraphPhase1::new(&context, module_graph, asts, texts, components, broken, done);
         if self.parallel() {
             phase1.run_parallel();
         } else {
             phase1.run_sequential();
         }
-        loaded.outcomes = phase1.finish();
+        let outcomes = phase1.finish();
         let times = context.times();
         timings.typeck_cpu += times.typeck;
         timings.drop_cpu += times.drop;
+        loaded.outcomes = outcomes;
         cycles
-    }
-
-    /// Runs the front end over `modules` (in parallel unless told otherwise).
-    fn front_ends(&self, modules: &[ModuleInfo]) -> Vec<FrontEnd> {
-        let sources = &*self.sources;
-        self.map_modules(modules, |info| front_end(sources, &info.file, &info.name, info.is_package))
     }
 
     /// `work` over every module, in parallel unless told otherwise; results in order.
@@ -306,12 +433,14 @@ impl Engine {
     }
 
     /// Adds the modules that the streaming pass found to follow (imported, found below a
-    /// root, named by nobody), parses them, and repeats for what they import in turn.
-    fn follow_imports(&self, loaded: &mut Loaded, tops: &[PathBuf]) {
+    /// root, named by nobody), parses them (or takes their front end from the cache), and
+    /// repeats for what they import in turn.
+    fn follow_imports(&self, loaded: &mut Loaded, tops: &[PathBuf], run: Option<&CacheRun<'_>>) {
         let mut to_follow = std::mem::take(&mut loaded.to_follow);
         if to_follow.is_empty() {
             return;
         }
+        let sources = &*self.sources;
         while !to_follow.is_empty() {
             let first_new = loaded.modules.len();
             let known_files: HashSet<&Path> = loaded.modules.iter().map(|info| info.file.path.as_path()).collect();
@@ -322,13 +451,30 @@ impl Engine {
                 loaded.by_name.insert(info.name.clone(), ModuleId(loaded.modules.len() as u32));
                 loaded.modules.push(info);
             }
-            let new_fronts = self.front_ends(&loaded.modules[first_new..]);
-            let follow = Follow::new(&*self.sources, &loaded.modules, &loaded.by_name, tops);
-            for mut front in new_fronts {
+            let new_fronts = self.map_modules(&loaded.modules[first_new..], |info| match run {
+                Some(run) => {
+                    let (probe, text) = run.probe(sources, info);
+                    match &probe.entry {
+                        Some(entry) => {
+                            let (shown, kept) = if entry.has_diagnostics() { (text, None) } else { (None, text) };
+                            (FrontEnd::cached(entry, shown), kept, probe)
+                        }
+                        None => {
+                            let text = text.unwrap_or_else(|| read_source(sources, &info.file));
+                            (parse_source(text, &info.name, info.is_package), None, probe)
+                        }
+                    }
+                }
+                None => (front_end(sources, &info.file, &info.name, info.is_package), None, Probe::disabled()),
+            });
+            let follow = Follow::new(sources, &loaded.modules, &loaded.by_name, tops);
+            for (mut front, text, probe) in new_fronts {
                 follow.finds_any(&front.imports);
                 loaded.asts.push(front.ast.take());
                 loaded.fronts.push(front);
+                loaded.texts.push(text);
                 loaded.outcomes.push(None);
+                loaded.probes.push(probe);
             }
             to_follow = follow.found();
         }
@@ -351,18 +497,74 @@ struct Loaded {
     edges: Vec<Vec<Edge>>,
     /// The trees of the modules that are not done.
     asts: Vec<Option<ast::Module>>,
+    /// The texts of modules not done whose front end came from the cache, if read.
+    texts: Vec<Option<SourceText>>,
     outcomes: Vec<Option<Outcome>>,
+    /// What the cache knew of each module before parsing.
+    probes: Vec<Probe>,
     /// Imported modules found below a root that nobody named.
     to_follow: Vec<ModuleInfo>,
 }
 
-/// The report of every file, sorted by path, and the interface (with its hash) of every module.
+/// A rebuilt module whose entry is to be written.
+pub(crate) struct Pending {
+    pub(crate) info: ModuleInfo,
+    pub(crate) source_hash: [u8; 32],
+    pub(crate) stat: Option<SourceStat>,
+    pub(crate) imports: Vec<ImportRequest>,
+    pub(crate) deps: Vec<(String, [u8; 32])>,
+    pub(crate) status: RecordStatus,
+    pub(crate) interface_hash: Option<[u8; 32]>,
+    pub(crate) interface: Option<InterfaceOf>,
+    pub(crate) front_diagnostics: Vec<Diagnostic>,
+    pub(crate) check_diagnostics: Vec<Diagnostic>,
+}
+
+/// What a check leaves for the cache: entries to write, stats to refresh, and the
+/// entries reused (the run path takes their bytecode).
+#[derive(Default)]
+pub(crate) struct CacheState {
+    pub(crate) pending: Vec<Pending>,
+    pub(crate) restat: Vec<(ModuleInfo, Arc<CachedEntry>, Option<SourceStat>)>,
+    pub(crate) n_hits: usize,
+    pub(crate) hits: HashMap<String, Arc<CachedEntry>>,
+}
+
+/// What writing a check's entries did.
+#[derive(Default)]
+pub(crate) struct Written {
+    /// The code key of every module whose meta entry was written: its bytecode, once
+    /// compiled, goes into the code entry under that key.
+    pub(crate) code_keys: HashMap<String, [u8; 32]>,
+    pub(crate) n_written: usize,
+    pub(crate) warnings: Vec<String>,
+}
+
+/// The modules of the project that a cached import list names (with the packages around
+/// them, which run first): the parse order's hint for a module that is not parsed.
+fn imported_modules(imports: &[ImportRequest], by_name: &HashMap<String, ModuleId>) -> Vec<ModuleId> {
+    let mut found = Vec::new();
+    for request in imports {
+        if let Some(&id) = by_name.get(request.module.as_str())
+            && !found.contains(&id)
+        {
+            found.push(id);
+        }
+    }
+    found
+}
+
+/// The report of every file, sorted by path, the interface (with its hash) of every
+/// module, and (with a cache) what to write back and the explanation of every rebuild.
 fn assemble_report(
+    sources: &dyn SourceProvider,
     modules: &[ModuleInfo],
     fronts: Vec<FrontEnd>,
     outcomes: Vec<Option<Outcome>>,
+    probes: &[Probe],
     extra: Vec<(ModuleId, Diagnostic)>,
-) -> (CheckReport, Vec<Option<HashedInterface>>) {
+    with_cache: bool,
+) -> (CheckReport, Vec<Option<HashedInterface>>, CacheState) {
     let mut extra_of: HashMap<ModuleId, Vec<Diagnostic>> = HashMap::new();
     for (module, diagnostic) in extra {
         extra_of.entry(module).or_default().push(diagnostic);
@@ -370,17 +572,72 @@ fn assemble_report(
     let skipped_because_of = count_skipped(&outcomes);
     let mut interfaces = Vec::with_capacity(modules.len());
     let mut files = Vec::with_capacity(modules.len());
+    let mut state = CacheState::default();
+    let mut cache_report = CacheReport { n_modules: modules.len(), ..CacheReport::default() };
     for (idx, ((info, front), outcome)) in modules.iter().zip(fronts).zip(outcomes).enumerate() {
         let id = ModuleId(idx as u32);
-        let FrontEnd { source, mut diagnostics, .. } = front;
-        let (status, interface, ir) = match outcome {
-            Some(Outcome { status, interface, diagnostics: found, ir, .. }) => {
-                diagnostics.extend(found);
-                (status, interface, ir)
-            }
+        let probe = probes.get(idx);
+        let FrontEnd { mut source, mut diagnostics, imports, from_cache, .. } = front;
+        let outcome = outcome.unwrap_or_else(|| {
             // Every module gets an outcome; a front end that went wrong is the safe guess.
-            None => (ModuleStatus::FrontEndErrors, None, None),
-        };
+            Outcome::not_checked(ModuleStatus::FrontEndErrors, None)
+        });
+        let Outcome { status, interface, diagnostics: found, ir, cached, reason, deps, late_source, .. } = outcome;
+        let mut source_hash = probe.and_then(|probe| probe.source_hash);
+        if let Some((late, hash)) = late_source {
+            source = late;
+            source_hash = hash;
+        }
+        // Served whole by the cache: the front end came from an entry, and phase 1 either
+        // reused it too or had nothing to do (not checked because of a broken import).
+        let reused = from_cache && (cached.is_some() || !matches!(status, ModuleStatus::Checked { .. }));
+        if with_cache {
+            if reused {
+                state.n_hits += 1;
+                cache_report.n_cached += 1;
+                if let (Some(entry), Some(probe)) = (cached.as_ref().or(probe.and_then(|p| p.entry.as_ref())), probe) {
+                    if probe.restat {
+                        state.restat.push((info.clone(), entry.clone(), probe.stat));
+                    }
+                    state.hits.insert(info.name.clone(), entry.clone());
+                }
+            } else {
+                cache_report.n_rechecked += 1;
+                let reason =
+                    reason.or_else(|| probe.and_then(|probe| probe.reason.clone())).unwrap_or(MissReason::NotCached);
+                cache_report.lines.push(ExplainLine {
+                    module: info.name.clone(),
+                    file: info.file.display_path.clone(),
+                    rechecked: true,
+                    recompiled: false,
+                    reason,
+                });
+                let record_status = match &status {
+                    ModuleStatus::Checked { .. } => Some(RecordStatus::Checked),
+                    ModuleStatus::FrontEndErrors => Some(RecordStatus::FrontEndErrors),
+                    ModuleStatus::ImportsBrokenModule { .. } => Some(RecordStatus::NotChecked),
+                    ModuleStatus::DuplicateModule => None,
+                };
+                if let (Some(record_status), Some(source_hash)) = (record_status, source_hash) {
+                    state.pending.push(Pending {
+                        info: info.clone(),
+                        source_hash,
+                        stat: probe.and_then(|probe| probe.stat),
+                        imports,
+                        deps,
+                        status: record_status,
+                        interface_hash: match &status {
+                            ModuleStatus::Checked { interface_hash } => Some(*interface_hash),
+                            _ => None,
+                        },
+                        interface: interface.clone(),
+                        front_diagnostics: diagnostics.clone(),
+                        check_diagnostics: found.clone(),
+                    });
+                }
+            }
+        }
+        diagnostics.extend(found);
         if let Some(&n_skipped) = skipped_because_of.get(&id)
             && let Some(first_error) = diagnostics.iter_mut().find(|diagnostic| diagnostic.is_error())
         {
@@ -391,6 +648,10 @@ fn assemble_report(
         }
         diagnostics.extend(extra_of.remove(&id).unwrap_or_default());
         sort_diagnostics(&mut diagnostics);
+        if from_cache && source.is_empty() && !diagnostics.is_empty() {
+            // The cache vouched for the file without reading it; its diagnostics need it.
+            source = read_source(sources, &info.file).text;
+        }
         let interface_hash = match status {
             ModuleStatus::Checked { interface_hash } => Some(interface_hash),
             _ => None,
@@ -399,7 +660,9 @@ fn assemble_report(
         files.push(FileReport { file: info.file.clone(), module: info.name.clone(), source, diagnostics, status, ir });
     }
     files.sort_by(|a, b| a.file.cmp(&b.file));
-    (CheckReport { files, timings: Timings::default() }, interfaces)
+    cache_report.lines.sort_by(|a, b| a.module.cmp(&b.module));
+    let cache = with_cache.then_some(cache_report);
+    (CheckReport { files, timings: Timings::default(), cache }, interfaces, state)
 }
 
 /// A module name for a file that lies outside its root, which discovery never produces:
@@ -452,15 +715,16 @@ impl Engine {
     /// Phase 1 over `modules` (the imports of which are looked for below `tops`), keeping
     /// the typed IR of every error-free module whatever [`EngineOptions::keep_ir`] says:
     /// the run path compiles it.
-    pub(crate) fn check_module_table(&mut self, modules: Vec<ModuleInfo>, tops: &[PathBuf]) -> CheckReport {
+    pub(crate) fn check_module_table(
+        &mut self,
+        modules: Vec<ModuleInfo>,
+        tops: &[PathBuf],
+    ) -> (CheckReport, Written, HashMap<String, Arc<CachedEntry>>) {
         let keep_ir = std::mem::replace(&mut self.options.keep_ir, true);
-        let (report, project) = match &self.pool {
-            Some(pool) => pool.install(|| self.check_modules(modules, tops)),
-            None => self.check_modules(modules, tops),
-        };
+        let (report, project, written, hits) = self.check_cached(modules, tops, true);
         self.options.keep_ir = keep_ir;
         self.project = Some(project);
-        report
+        (report, written, hits)
     }
 
     /// `work` over every item, on the engine's pool (in parallel) when it has one, on the

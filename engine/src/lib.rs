@@ -7,8 +7,12 @@
 //! [`Engine::run`] goes on from a program's checked modules to phase 2, links the bytecode
 //! and runs it (`typhon run`).
 //!
+//! With a [`CacheConfig`], every command consults the persistent cache first and writes
+//! back what it rebuilt (see `cache/mod.rs`).
+//!
 //! The engine never prints: turning reports into text is the caller's job.
 
+mod cache;
 mod check;
 mod engine;
 mod error;
@@ -23,9 +27,10 @@ mod stream;
 #[cfg(test)]
 mod tests;
 
+pub use cache::{CacheConfig, CacheReport, ExplainLine, MissReason, default_cache_dir};
 pub use check::{CheckReport, FileReport, ModuleStatus, SourceFile, Timings};
 pub use engine::{Engine, EngineOptions, ModuleInfo};
 pub use error::EngineError;
 pub use project::Project;
-pub use run::{RunError, RunOutcome, RunSettings};
+pub use run::{Prepared, ReadyProgram, RunError, RunOutcome, RunSettings};
 pub use sources::{DiskSources, MemorySources, SourceProvider, is_skipped_name};

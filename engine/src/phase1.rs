@@ -12,18 +12,31 @@ use typhon_parser::ast;
 use typhon_typeck::ir::ModuleIr;
 use typhon_typeck::{ImportResolver, Interface, ModuleInput};
 
+use crate::cache::{CacheRun, CachedEntry, MissReason, Probe, RecordStatus};
+use crate::check::{SourceText, parse_source, read_source_hashed};
 use crate::graph::{ModuleGraph, ModuleId};
-use crate::{ModuleInfo, ModuleStatus};
+use crate::{ModuleInfo, ModuleStatus, SourceProvider};
 
 /// What phase 1 left for one module.
 pub(crate) struct Outcome {
     pub(crate) status: ModuleStatus,
-    pub(crate) interface: Option<Arc<Interface>>,
+    pub(crate) interface: Option<InterfaceOf>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) ir: Option<ModuleIr>,
     /// For a module that was not checked because of front-end errors: the module that
     /// had them (itself, or one it imports directly or not).
     pub(crate) blocked_by: Option<ModuleId>,
+    /// The cache entry the outcome was taken from; `None` when phase 1 ran (or had
+    /// nothing to do).
+    pub(crate) cached: Option<Arc<CachedEntry>>,
+    /// Why phase 1 ran instead of reusing an entry (with a cache).
+    pub(crate) reason: Option<MissReason>,
+    /// The dependency signatures phase 1 was given: the name and interface hash of every
+    /// module whose interface it saw, sorted by name (the key of the module's entry).
+    pub(crate) deps: Vec<(String, [u8; 32])>,
+    /// The source, when the module's front end was skipped (its entry matched) but phase
+    /// 1 had to run after all: the file was read and parsed late.
+    pub(crate) late_source: Option<(String, Option<[u8; 32]>)>,
 }
 
 impl Outcome {
@@ -33,16 +46,59 @@ impl Outcome {
     }
 
     pub(crate) fn not_checked(status: ModuleStatus, blocked_by: Option<ModuleId>) -> Outcome {
-        Outcome { status, interface: None, diagnostics: Vec::new(), ir: None, blocked_by }
+        Outcome {
+            status,
+            interface: None,
+            diagnostics: Vec::new(),
+            ir: None,
+            blocked_by,
+            cached: None,
+            reason: None,
+            deps: Vec::new(),
+            late_source: None,
+        }
     }
 }
 
-/// What both schedulers share: the module table, the options of phase 1 and its clock.
+/// A module's interface: computed by phase 1 now, or held by a cache entry and decoded
+/// only if a dependent is re-checked against it.
+#[derive(Clone)]
+pub(crate) enum InterfaceOf {
+    Checked(Arc<Interface>),
+    Cached(Arc<CachedEntry>),
+}
+
+impl InterfaceOf {
+    /// `None` only for an entry whose interface section does not decode, which a
+    /// validated entry written by this compiler never has.
+    pub(crate) fn get(&self) -> Option<&Arc<Interface>> {
+        match self {
+            InterfaceOf::Checked(interface) => Some(interface),
+            InterfaceOf::Cached(entry) => entry.interface(),
+        }
+    }
+}
+
+impl std::fmt::Debug for InterfaceOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InterfaceOf::Checked(interface) => write!(f, "Checked({})", interface.module),
+            InterfaceOf::Cached(_) => f.write_str("Cached"),
+        }
+    }
+}
+
+/// What both schedulers share: the module table, the options of phase 1 and its clock,
+/// and the cache's findings about every module.
 pub(crate) struct CheckContext<'a> {
     pub(crate) modules: &'a [ModuleInfo],
     keep_ir: bool,
     typeck_nanos: AtomicU64,
     drop_nanos: AtomicU64,
+    sources: &'a dyn SourceProvider,
+    cache: Option<&'a CacheRun<'a>>,
+    /// Per module (shorter than `modules` without a cache).
+    probes: &'a [Probe],
 }
 
 /// The time phase 1 spent, summed over the threads.
@@ -53,8 +109,137 @@ pub(crate) struct Phase1Times {
 }
 
 impl<'a> CheckContext<'a> {
-    pub(crate) fn new(modules: &'a [ModuleInfo], keep_ir: bool) -> CheckContext<'a> {
-        CheckContext { modules, keep_ir, typeck_nanos: AtomicU64::new(0), drop_nanos: AtomicU64::new(0) }
+    pub(crate) fn new(
+        modules: &'a [ModuleInfo],
+        keep_ir: bool,
+        sources: &'a dyn SourceProvider,
+        cache: Option<&'a CacheRun<'a>>,
+        probes: &'a [Probe],
+    ) -> CheckContext<'a> {
+        CheckContext {
+            modules,
+            keep_ir,
+            typeck_nanos: AtomicU64::new(0),
+            drop_nanos: AtomicU64::new(0),
+            sources,
+            cache,
+            probes,
+        }
+    }
+
+    /// The cache entry whose front end matched, if any.
+    pub(crate) fn entry(&self, module: ModuleId) -> Option<&Arc<CachedEntry>> {
+        self.probes.get(module.index()).and_then(|probe| probe.entry.as_ref())
+    }
+
+    /// Why the module has no usable entry (with a cache).
+    pub(crate) fn probe_reason(&self, module: ModuleId) -> Option<MissReason> {
+        self.cache?;
+        let probe = self.probes.get(module.index())?;
+        Some(probe.reason.clone().unwrap_or(MissReason::NotCached))
+    }
+
+    /// Reuses the entry of `module` if its recorded dependency signatures are `deps`
+    /// (and, for the run path, it has bytecode); otherwise says why not.
+    pub(crate) fn reuse(
+        &self,
+        module: ModuleId,
+        entry: &Arc<CachedEntry>,
+        deps: &[(String, [u8; 32])],
+    ) -> Result<Outcome, MissReason> {
+        let mut recorded = entry.deps();
+        for (name, hash) in deps {
+            match recorded.next() {
+                Some((recorded_name, recorded_hash)) if recorded_name == name => {
+                    if recorded_hash != *hash {
+                        return Err(MissReason::InterfaceChanged { module: name.clone() });
+                    }
+                }
+                _ => return Err(MissReason::ImportsChanged),
+            }
+        }
+        if recorded.next().is_some() {
+            return Err(MissReason::ImportsChanged);
+        }
+        let Some(interface_hash) = entry.interface_hash.filter(|_| entry.status == RecordStatus::Checked) else {
+            return Err(MissReason::ImportsChanged);
+        };
+        if self.cache.is_some_and(|cache| cache.want_code) && !CacheRun::has_code(entry) {
+            let has_errors = entry.check_diagnostics.iter().any(Diagnostic::is_error);
+            if !has_errors {
+                return Err(MissReason::BytecodeNotCached);
+            }
+        }
+        let _ = module;
+        Ok(Outcome {
+            status: ModuleStatus::Checked { interface_hash },
+            interface: Some(InterfaceOf::Cached(entry.clone())),
+            diagnostics: entry.check_diagnostics.clone(),
+            cached: Some(entry.clone()),
+            ..Outcome::not_checked(ModuleStatus::FrontEndErrors, None)
+        })
+    }
+
+    /// The tree of a module whose front end the cache skipped, parsed now that phase 1
+    /// must run after all (from `text` if the probe read it), with its source and hash.
+    pub(crate) fn parse_late(
+        &self,
+        module: ModuleId,
+        text: Option<SourceText>,
+    ) -> (Option<ast::Module>, (String, Option<[u8; 32]>)) {
+        let info = &self.modules[module.index()];
+        let (text, hash) = match text {
+            Some(text) => (text, self.probes.get(module.index()).and_then(|probe| probe.source_hash)),
+            None => read_source_hashed(self.sources, &info.file),
+        };
+        let mut front = parse_source(text, &info.name, info.is_package);
+        (front.ast.take(), (front.source, hash))
+    }
+
+    /// Why a member of a cycle that was re-checked (because of `cycle_reason`) was not
+    /// served from the cache; `None` without a cache.
+    pub(crate) fn cache_reason(&self, module: ModuleId, cycle_reason: &MissReason) -> Option<MissReason> {
+        self.cache?;
+        match self.entry(module) {
+            Some(_) => Some(cycle_reason.clone()),
+            None => self.probe_reason(module),
+        }
+    }
+
+    /// Phase 1 of a module whose imports are all done and none broken: the entry's
+    /// outcome when the key matches, otherwise the type checker over `ast`, or over the
+    /// file parsed now when the front end was skipped (`text` is its source if read).
+    pub(crate) fn check_or_reuse(
+        &self,
+        module: ModuleId,
+        ast: Option<ast::Module>,
+        text: Option<SourceText>,
+        imports: &Interfaces<'_>,
+    ) -> Outcome {
+        let mut reason = self.probe_reason(module);
+        if let Some(entry) = self.entry(module) {
+            match self.reuse(module, entry, &imports.key) {
+                Ok(outcome) => return outcome,
+                Err(why) => reason = Some(why),
+            }
+        }
+        let (ast, late_source) = match ast {
+            Some(ast) => (Some(ast), None),
+            None => {
+                let (ast, source) = self.parse_late(module, text);
+                (ast, Some(source))
+            }
+        };
+        let mut outcome = match &ast {
+            Some(ast) => self.check_one(module, ast, imports),
+            // The source changed between the probe and now (or cannot be read any more):
+            // its front end fails, which a fresh check would report as such.
+            None => Outcome::broken(module),
+        };
+        self.drop_tree(ast);
+        outcome.reason = reason;
+        outcome.late_source = late_source;
+        outcome
     }
 
     pub(crate) fn times(&self) -> Phase1Times {
@@ -74,11 +259,12 @@ impl<'a> CheckContext<'a> {
         let keep_ir = self.keep_ir && !checked.has_errors();
         let outcome = Outcome {
             status: ModuleStatus::Checked { interface_hash },
-            interface: Some(Arc::new(checked.interface)),
+            interface: Some(InterfaceOf::Checked(Arc::new(checked.interface))),
             diagnostics: checked.diagnostics,
             // An IR nobody asked for is dropped here, on the worker thread.
             ir: keep_ir.then_some(checked.ir),
-            blocked_by: None,
+            deps: imports.key.clone(),
+            ..Outcome::not_checked(ModuleStatus::FrontEndErrors, None)
         };
         self.typeck_nanos.fetch_add(nanos(started.elapsed()), Ordering::Relaxed);
         outcome
@@ -100,13 +286,16 @@ impl<'a> CheckContext<'a> {
         &self,
         dependencies: impl Iterator<Item = ModuleId>,
         outcome_of: impl Fn(ModuleId) -> Option<&'o Outcome>,
-        cycle: &[(ModuleId, Arc<Interface>)],
+        cycle: &[(ModuleId, Arc<Interface>, [u8; 32])],
     ) -> Result<Interfaces<'a>, ModuleId> {
-        let mut by_name: Vec<(&'a str, Arc<Interface>)> = Vec::new();
+        let mut by_name: Vec<(&'a str, InterfaceOf)> = Vec::new();
+        let mut key: Vec<(String, [u8; 32])> = Vec::new();
         let mut blocked: Option<(ModuleId, ModuleId)> = None;
         for dependency in dependencies {
-            let interface = match outcome_of(dependency) {
-                Some(Outcome { interface: Some(interface), .. }) => interface.clone(),
+            let (interface, hash) = match outcome_of(dependency) {
+                Some(Outcome {
+                    interface: Some(interface), status: ModuleStatus::Checked { interface_hash }, ..
+                }) => (interface.clone(), *interface_hash),
                 Some(Outcome { blocked_by: Some(cause), .. }) => {
                     if blocked.is_none_or(|(first, _)| dependency < first) {
                         blocked = Some((dependency, *cause));
@@ -115,30 +304,48 @@ impl<'a> CheckContext<'a> {
                 }
                 // A duplicate file is nobody's dependency; nothing else lacks both.
                 Some(_) => continue,
-                None => match cycle.iter().find(|(member, _)| *member == dependency) {
-                    Some((_, interface)) => interface.clone(),
+                None => match cycle.iter().find(|(member, _, _)| *member == dependency) {
+                    Some((_, interface, hash)) => (InterfaceOf::Checked(interface.clone()), *hash),
                     None => continue,
                 },
             };
-            by_name.push((self.modules[dependency.index()].name.as_str(), interface));
+            let name = self.modules[dependency.index()].name.as_str();
+            if !by_name.iter().any(|(seen, _)| *seen == name) {
+                by_name.push((name, interface));
+                key.push((name.to_owned(), hash));
+            }
         }
         if let Some((_, cause)) = blocked {
             return Err(cause);
         }
         by_name.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        Ok(Interfaces { by_name })
+        key.sort_unstable();
+        Ok(Interfaces { by_name, key, cache: self.cache })
     }
 }
 
-/// The interfaces one module may see, sorted by module name for lookup.
+/// The interfaces one module may see, sorted by module name for lookup, and their
+/// names and hashes (the dependency signatures of the module's cache key). Interfaces
+/// held by cache entries are decoded only when the type checker asks for them, which it
+/// does only when the module is re-checked.
 pub(crate) struct Interfaces<'a> {
-    by_name: Vec<(&'a str, Arc<Interface>)>,
+    by_name: Vec<(&'a str, InterfaceOf)>,
+    pub(crate) key: Vec<(String, [u8; 32])>,
+    cache: Option<&'a CacheRun<'a>>,
 }
 
 impl ImportResolver for Interfaces<'_> {
     fn interface(&self, module: &str) -> Option<&Interface> {
         let idx = self.by_name.binary_search_by(|(name, _)| (*name).cmp(module)).ok()?;
-        Some(&self.by_name[idx].1)
+        let found = self.by_name[idx].1.get();
+        if found.is_none() {
+            // Cannot happen with an entry this compiler wrote and the store validated; the
+            // command is then redone without reading the cache.
+            if let Some(cache) = self.cache {
+                cache.poison();
+            }
+        }
+        found.map(|interface| &**interface)
     }
 }
 
@@ -161,6 +368,9 @@ pub(crate) struct GraphPhase1<'c, 'a> {
     graph: &'c ModuleGraph,
     /// Taken (and dropped) by the task that checks the module.
     asts: Vec<Mutex<Option<ast::Module>>>,
+    /// The source texts of modules whose front end the cache skipped but which were read
+    /// anyway: parsed only if phase 1 must run after all.
+    texts: Vec<Mutex<Option<SourceText>>>,
     /// Modules whose front end reported errors.
     broken: Vec<bool>,
     components: Vec<Component>,
@@ -180,6 +390,7 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
         context: &'c CheckContext<'a>,
         graph: &'c ModuleGraph,
         asts: Vec<Option<ast::Module>>,
+        texts: Vec<Option<SourceText>>,
         components: Vec<(Vec<ModuleId>, bool)>,
         broken: Vec<bool>,
         done: Vec<Option<Outcome>>,
@@ -218,6 +429,7 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
             context,
             graph,
             asts: asts.into_iter().map(Mutex::new).collect(),
+            texts: texts.into_iter().map(Mutex::new).collect(),
             broken,
             components: built,
             component_of,
@@ -286,45 +498,68 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
             }
             return;
         }
-        let asts: Vec<Option<ast::Module>> = component.members.iter().map(|member| self.take_ast(*member)).collect();
         if component.is_cycle {
-            self.check_cycle(&component.members, &asts);
-        } else if let (Some(&member), Some(Some(ast))) = (component.members.first(), asts.first()) {
+            self.check_cycle(&component.members);
+        } else if let Some(&member) = component.members.first() {
             // Every dependency is done and none is broken (checked above).
             if let Ok(imports) = self.dependency_interfaces(member, &[]) {
-                let outcome = self.context.check_one(member, ast, &imports);
+                let ast = self.take_ast(member);
+                let text = self.take_text(member);
+                let outcome = self.context.check_or_reuse(member, ast, text, &imports);
                 self.publish(member, outcome);
             }
         }
-        self.context.drop_tree(asts);
     }
 
-    /// Checks the modules of an import cycle. Each module of the cycle needs the
-    /// interfaces of the others, so they are checked in rounds: the first round without
-    /// the interfaces of the members not checked yet, each next round with the newest
-    /// interface of every member, until no interface changes (usually after two rounds).
-    /// The diagnostics of the last round are the ones reported: they were found with
-    /// every interface known, so the cycle costs its one `import-cycle` error and no
-    /// cascade of bogus "module not found" errors, in the cycle or in its dependents.
-    fn check_cycle(&self, members: &[ModuleId], asts: &[Option<ast::Module>]) {
-        let mut interfaces: Vec<(ModuleId, Arc<Interface>)> = Vec::new();
+    /// Checks the modules of an import cycle. When every member has a cache entry whose
+    /// key matches (the members' own interfaces taken from their entries), the entries
+    /// are reused. Otherwise each module of the cycle needs the interfaces of the others,
+    /// so they are checked in rounds: the first round without the interfaces of the
+    /// members not checked yet, each next round with the newest interface of every
+    /// member, until no interface changes (usually after two rounds). The diagnostics of
+    /// the last round are the ones reported: they were found with every interface known,
+    /// so the cycle costs its one `import-cycle` error and no cascade of bogus "module not
+    /// found" errors, in the cycle or in its dependents.
+    fn check_cycle(&self, members: &[ModuleId]) {
+        let reason = match self.reuse_cycle(members) {
+            Ok(outcomes) => {
+                for (&member, outcome) in members.iter().zip(outcomes) {
+                    self.publish(member, outcome);
+                }
+                return;
+            }
+            Err(reason) => reason,
+        };
+        let mut late_sources: Vec<Option<(String, Option<[u8; 32]>)>> = members.iter().map(|_| None).collect();
+        let asts: Vec<Option<ast::Module>> = members
+            .iter()
+            .zip(&mut late_sources)
+            .map(|(&member, late)| {
+                self.take_ast(member).or_else(|| {
+                    let (ast, source) = self.context.parse_late(member, self.take_text(member));
+                    *late = Some(source);
+                    ast
+                })
+            })
+            .collect();
+        let mut interfaces: Vec<(ModuleId, Arc<Interface>, [u8; 32])> = Vec::new();
         let mut hashes: Vec<Option<[u8; 32]>> = vec![None; members.len()];
         let mut outcomes: Vec<Option<Outcome>> = members.iter().map(|_| None).collect();
         // Each round lets an interface see one more step around the cycle; the bound keeps
         // a component whose interfaces never settle from looping.
         for _round in 0..=members.len() + 1 {
             let mut changed = false;
-            for (position, (&member, ast)) in members.iter().zip(asts).enumerate() {
+            for (position, (&member, ast)) in members.iter().zip(&asts).enumerate() {
                 let Some(ast) = ast else { continue };
                 let Ok(imports) = self.dependency_interfaces(member, &interfaces) else { continue };
                 let outcome = self.context.check_one(member, ast, &imports);
-                if let Some(interface) = &outcome.interface {
+                if let Some(interface) = outcome.interface.as_ref().and_then(InterfaceOf::get) {
                     let hash = interface.interface_hash();
                     if hashes[position] != Some(hash) {
                         changed = true;
                         hashes[position] = Some(hash);
-                        interfaces.retain(|(module, _)| *module != member);
-                        interfaces.push((member, interface.clone()));
+                        interfaces.retain(|(module, _, _)| *module != member);
+                        interfaces.push((member, interface.clone(), hash));
                     }
                 }
                 outcomes[position] = Some(outcome);
@@ -333,11 +568,61 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
                 break;
             }
         }
-        for (&member, outcome) in members.iter().zip(outcomes) {
-            if let Some(outcome) = outcome {
+        for ((&member, outcome), late) in members.iter().zip(outcomes).zip(late_sources) {
+            if let Some(mut outcome) = outcome {
+                outcome.reason = self.context.cache_reason(member, &reason);
+                outcome.late_source = late;
                 self.publish(member, outcome);
             }
         }
+        self.context.drop_tree(asts);
+    }
+
+    /// The outcomes of a cycle's members from their cache entries, if every member has
+    /// one whose key matches; otherwise why not.
+    fn reuse_cycle(&self, members: &[ModuleId]) -> Result<Vec<Outcome>, MissReason> {
+        let mut cycle = Vec::with_capacity(members.len());
+        for &member in members {
+            let Some(entry) = self.context.entry(member) else {
+                return Err(self.context.probe_reason(member).unwrap_or(MissReason::NotCached));
+            };
+            let Some(hash) = entry.interface_hash else { return Err(MissReason::ImportsChanged) };
+            cycle.push((member, hash));
+        }
+        members
+            .iter()
+            .map(|&member| {
+                let key = self.dependency_key(member, &cycle).map_err(|_| MissReason::ImportsChanged)?;
+                let entry = self.context.entry(member).ok_or(MissReason::NotCached)?;
+                self.context.reuse(member, entry, &key)
+            })
+            .collect()
+    }
+
+    /// The dependency signatures of a cycle member, the other members' interface hashes
+    /// taken from `cycle`.
+    fn dependency_key(&self, module: ModuleId, cycle: &[(ModuleId, [u8; 32])]) -> Result<Vec<(String, [u8; 32])>, ()> {
+        let own_component = self.component_of[module.index()];
+        let mut key = Vec::new();
+        for &(target, _) in &self.graph.imports[module.index()] {
+            let hash = if self.component_of[target.index()] == own_component {
+                cycle.iter().find(|(member, _)| *member == target).map(|(_, hash)| *hash)
+            } else {
+                match self.outcomes[target.index()].get().map(|outcome| &outcome.status) {
+                    Some(ModuleStatus::Checked { interface_hash }) => Some(*interface_hash),
+                    Some(_) => return Err(()),
+                    None => None,
+                }
+            };
+            if let Some(hash) = hash {
+                let name = self.context.modules[target.index()].name.clone();
+                if !key.iter().any(|(seen, _)| *seen == name) {
+                    key.push((name, hash));
+                }
+            }
+        }
+        key.sort_unstable();
+        Ok(key)
     }
 
     /// The interfaces that `module` may see: those of the modules it imports (for members
@@ -345,7 +630,7 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
     fn dependency_interfaces(
         &self,
         module: ModuleId,
-        cycle: &[(ModuleId, Arc<Interface>)],
+        cycle: &[(ModuleId, Arc<Interface>, [u8; 32])],
     ) -> Result<Interfaces<'a>, ModuleId> {
         let own_component = self.component_of[module.index()];
         let dependencies = self.graph.imports[module.index()].iter().map(|(target, _)| *target);
@@ -357,6 +642,11 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
             }
         };
         self.context.interfaces(dependencies, outcome_of, cycle)
+    }
+
+    fn take_text(&self, module: ModuleId) -> Option<SourceText> {
+        let mut slot = self.texts.get(module.index())?.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        slot.take()
     }
 
     fn take_ast(&self, module: ModuleId) -> Option<ast::Module> {

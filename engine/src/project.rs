@@ -13,6 +13,7 @@ use typhon_diagnostics::Span;
 use typhon_typeck::Interface;
 
 use crate::graph::ModuleId;
+use crate::phase1::InterfaceOf;
 use crate::{ModuleInfo, SourceProvider};
 
 /// Where the module names of the files found under one path argument start.
@@ -131,7 +132,7 @@ pub(crate) fn is_init_file(path: &Path) -> bool {
 }
 
 /// A module's interface and its hash.
-pub(crate) type HashedInterface = (Arc<Interface>, [u8; 32]);
+pub(crate) type HashedInterface = (InterfaceOf, [u8; 32]);
 
 /// The state a check leaves behind: the modules, the graph of their imports and the
 /// interface of every module that was type-checked. This is what the bytecode cache and
@@ -142,7 +143,7 @@ pub struct Project {
     by_name: HashMap<String, ModuleId>,
     /// Edge `a → b` when `a` imports `b` (the edges phase 1 followed).
     graph: DiGraph<ModuleId, Span>,
-    interfaces: Vec<Option<Arc<Interface>>>,
+    interfaces: Vec<Option<InterfaceOf>>,
     interface_hashes: Vec<Option<[u8; 32]>>,
 }
 
@@ -172,7 +173,7 @@ impl Project {
 
     /// The interface of module `name`, if it was type-checked.
     pub fn interface(&self, name: &str) -> Option<&Arc<Interface>> {
-        self.by_name.get(name).and_then(|id| self.interfaces[id.index()].as_ref())
+        self.by_name.get(name).and_then(|id| self.interfaces[id.index()].as_ref()).and_then(InterfaceOf::get)
     }
 
     pub fn interface_hash(&self, name: &str) -> Option<[u8; 32]> {

@@ -7,12 +7,16 @@
 //! and an unrelated broken file beside it does not stop it. Which reachable module runs
 //! when is the VM's business (each is initialised by the first import that executes).
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program};
 
+use crate::cache::{CacheReport, CachedEntry, CodeBytes};
 use crate::check::SourceFile;
+use crate::engine::Written;
 use crate::project::is_module_name;
 use crate::sources::normalize_path;
 use crate::{CheckReport, Engine, EngineError, FileReport, ModuleInfo};
@@ -90,22 +94,25 @@ impl Engine {
         stdout: &mut (dyn Write + Send),
         stderr: &mut (dyn Write + Send),
     ) -> Result<RunOutcome, RunError> {
+        match self.prepare(path)? {
+            Prepared::Rejected(report) => Ok(RunOutcome::Rejected(report)),
+            Prepared::Ready(program) => Ok(program.run(settings, stdout, stderr)),
+        }
+    }
+
+    /// The first half of [`Engine::run`]: checks the program at `path` and, when it has
+    /// no errors, compiles (or takes from the cache) and links its modules, ready to run.
+    /// A host that prints the cache's explanation before the program runs calls this,
+    /// then [`ReadyProgram::run`].
+    pub fn prepare(&mut self, path: &Path) -> Result<Prepared, RunError> {
         let (entry, root) = self.entry_of(path)?;
         let main = entry.name.clone();
-        let report = self.check_module_table(vec![entry], &[root]);
+        let (report, written, hits) = self.check_module_table(vec![entry], &[root]);
         if report.has_errors() {
-            return Ok(RunOutcome::Rejected(report));
+            return Ok(Prepared::Rejected(report));
         }
-        let program = self.compile_and_link(report)?;
-        let argv = if settings.argv.is_empty() { vec![path.display().to_string()] } else { settings.argv.clone() };
-        let options = typhon_vm::RunOptions { argv, fuel: settings.fuel, ..typhon_vm::RunOptions::default() };
-        let status = program.run(&main, &options, stdout, stderr);
-        // Without a budget the VM never stops for fuel, so 125 is then the program's own
-        // `sys.exit(125)`; with one, the two cannot be told apart and fuel is the likely cause.
-        if settings.fuel.is_some() && status == FUEL_EXHAUSTED {
-            return Ok(RunOutcome::OutOfFuel);
-        }
-        Ok(RunOutcome::Exited(status))
+        let (program, cache) = self.compile_and_link(report, &written, &hits)?;
+        Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache }))
     }
 
     /// The entry module of the program at `path` and the directory its imports are
@@ -137,25 +144,128 @@ impl Engine {
         Ok((entry, root))
     }
 
-    /// Phase 2 of every module of an error-free report (in parallel on the engine's
-    /// threads), then the link. The report (and its IR) is dropped before the program runs.
-    fn compile_and_link(&self, report: CheckReport) -> Result<Program, RunError> {
-        let compiled = self.map_on_pool(&report.files, compile);
-        let modules = compiled.into_iter().filter_map(Result::transpose).collect::<Result<Vec<_>, _>>()?;
+    /// Phase 2 of every module of an error-free report that the cache did not hold the
+    /// bytecode of (in parallel on the engine's threads; the bytecode goes into the
+    /// cache), then the link of those and the cached ones, mapped in place. The report
+    /// (and its IR) is dropped before the program runs.
+    fn compile_and_link(
+        &self,
+        report: CheckReport,
+        written: &Written,
+        hits: &HashMap<String, Arc<CachedEntry>>,
+    ) -> Result<(Program, Option<CacheReport>), RunError> {
+        let cache = self.cache.as_ref();
+        let sources = self.sources();
+        let project = self.project();
+        let compiled =
+            self.map_on_pool(&report.files, |file| -> Result<(Option<LoadedModule>, bool, Option<String>), RunError> {
+                if file.ir.is_none()
+                    && let Some(entry) = hits.get(&file.module)
+                    && entry.code.get().is_some_and(Option::is_some)
+                {
+                    let bytes = Arc::new(CodeBytes(entry.clone()));
+                    return Ok((Some(LoadedModule::from_shared(bytes, file.file.display_path.clone())), false, None));
+                }
+                let Some(bytes) = compile(file)? else { return Ok((None, false, None)) };
+                let mut warning = None;
+                if let (Some(cache), Some(key), Some(info)) = (
+                    cache,
+                    written.code_keys.get(&file.module),
+                    project.and_then(|project| project.module(&file.module)),
+                ) {
+                    warning = cache.write_code(sources, info, key, &bytes).err();
+                }
+                let path = file.file.display_path.clone();
+                Ok((Some(LoadedModule::from_aligned(bytes, path)), true, warning))
+            });
+        let mut modules = Vec::with_capacity(compiled.len());
+        let mut cache_report = report.cache.clone();
+        for (file, result) in report.files.iter().zip(compiled) {
+            let (module, recompiled, warning) = result?;
+            modules.extend(module);
+            if let Some(cache_report) = &mut cache_report {
+                cache_report.warnings.extend(warning);
+                if recompiled {
+                    cache_report.n_recompiled += 1;
+                    match cache_report.lines.iter_mut().find(|line| line.module == file.module) {
+                        Some(line) => line.recompiled = true,
+                        None => {
+                            // Compiled though reused: cannot happen (a reused entry without
+                            // bytecode is a miss on the run path); explained all the same.
+                            cache_report.lines.push(crate::ExplainLine {
+                                module: file.module.clone(),
+                                file: file.file.display_path.clone(),
+                                rechecked: false,
+                                recompiled: true,
+                                reason: crate::MissReason::BytecodeNotCached,
+                            });
+                        }
+                    }
+                }
+            }
+        }
         drop(report);
-        Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })
+        let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
+        Ok((program, cache_report))
+    }
+}
+
+/// A program checked and linked by [`Engine::prepare`], or the report of why it was not.
+#[derive(Debug)]
+pub enum Prepared {
+    /// A module the program needs has errors: see [`RunOutcome::Rejected`].
+    Rejected(CheckReport),
+    Ready(ReadyProgram),
+}
+
+/// A linked program, ready to run.
+pub struct ReadyProgram {
+    program: Program,
+    main: String,
+    path: PathBuf,
+    cache: Option<CacheReport>,
+}
+
+impl std::fmt::Debug for ReadyProgram {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadyProgram").field("main", &self.main).field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl ReadyProgram {
+    /// What the cache did while preparing the program (with a cache).
+    pub fn cache_report(&self) -> Option<&CacheReport> {
+        self.cache.as_ref()
+    }
+
+    /// Runs the program: see [`Engine::run`].
+    pub fn run(
+        &self,
+        settings: &RunSettings,
+        stdout: &mut (dyn Write + Send),
+        stderr: &mut (dyn Write + Send),
+    ) -> RunOutcome {
+        let argv = if settings.argv.is_empty() { vec![self.path.display().to_string()] } else { settings.argv.clone() };
+        let options = typhon_vm::RunOptions { argv, fuel: settings.fuel, ..typhon_vm::RunOptions::default() };
+        let status = self.program.run(&self.main, &options, stdout, stderr);
+        // Without a budget the VM never stops for fuel, so 125 is then the program's own
+        // `sys.exit(125)`; with one, the two cannot be told apart and fuel is the likely cause.
+        if settings.fuel.is_some() && status == FUEL_EXHAUSTED {
+            return RunOutcome::OutOfFuel;
+        }
+        RunOutcome::Exited(status)
     }
 }
 
 /// The archived bytecode of one checked module; `None` for a module without IR, which
 /// only a report with errors has.
-fn compile(file: &FileReport) -> Result<Option<LoadedModule>, RunError> {
+fn compile(file: &FileReport) -> Result<Option<typhon_vm::bytecode::AlignedVec<16>>, RunError> {
     let Some(ir) = &file.ir else { return Ok(None) };
     let module = typhon_compiler::compile_module(ir, &file.source)
         .map_err(|error| RunError::Compile { module: file.module.clone(), message: error.to_string() })?;
     let bytes = typhon_vm::bytecode::to_bytes(&module)
         .map_err(|error| RunError::Serialise { module: file.module.clone(), message: error.to_string() })?;
-    Ok(Some(LoadedModule::from_aligned(bytes, file.file.display_path.clone())))
+    Ok(Some(bytes))
 }
 
 #[cfg(test)]
@@ -167,7 +277,8 @@ mod tests {
 
     /// Runs `path` of `sources` on one thread; returns the outcome, stdout and stderr.
     fn run(sources: MemorySources, path: &str, argv: &[&str]) -> (Result<RunOutcome, RunError>, String, String) {
-        let mut engine = Engine::new(sources, EngineOptions { threads: NonZeroUsize::new(1), keep_ir: false });
+        let mut engine =
+            Engine::new(sources, EngineOptions { threads: NonZeroUsize::new(1), ..EngineOptions::default() });
         let settings = RunSettings { argv: argv.iter().map(|arg| (*arg).to_owned()).collect(), fuel: None };
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let outcome = engine.run(Path::new(path), &settings, &mut stdout, &mut stderr);

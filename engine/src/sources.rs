@@ -38,6 +38,15 @@ pub trait SourceProvider: Send + Sync {
     fn absolute(&self, path: &Path) -> PathBuf {
         path.to_path_buf()
     }
+
+    /// The file's metadata for the cache's stat fast path (size, modification and change
+    /// times, inode). `None`, the default, makes the cache hash every file it uses: a
+    /// provider whose files have no such metadata (memory, editor buffers) is still
+    /// exactly as correct, only slower.
+    fn stat(&self, path: &Path) -> Option<typhon_bytecode_cache::SourceStat> {
+        let _ = path;
+        None
+    }
 }
 
 /// Whether discovery skips a file or directory of this name below a root: hidden entries
@@ -108,6 +117,10 @@ impl SourceProvider for DiskSources {
 
     fn is_file(&self, path: &Path) -> bool {
         path.is_file()
+    }
+
+    fn stat(&self, path: &Path) -> Option<typhon_bytecode_cache::SourceStat> {
+        std::fs::metadata(path).ok().map(|meta| typhon_bytecode_cache::SourceStat::from_metadata(&meta))
     }
 
     fn absolute(&self, path: &Path) -> PathBuf {

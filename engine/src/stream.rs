@@ -41,7 +41,8 @@ pub(crate) struct Stream<'c, 'a> {
 
 /// The state of one module during the pass.
 struct Slot {
-    /// The text, read before the pass starts, until it is parsed.
+    /// The text, read before the pass starts, until it is parsed (`None` when the cache
+    /// vouched for the file without reading it).
     text: Mutex<Option<SourceText>>,
     front: OnceLock<FrontEnd>,
     edges: OnceLock<Vec<Edge>>,
@@ -67,6 +68,9 @@ pub(crate) struct StreamResult {
     pub(crate) edges: Vec<Edge>,
     /// The tree of a module that is not done (left for the graph scheduler).
     pub(crate) ast: Option<ast::Module>,
+    /// The text of a module whose front end the cache skipped, if it was read and the
+    /// module is not done.
+    pub(crate) text: Option<SourceText>,
     pub(crate) outcome: Option<Outcome>,
 }
 
@@ -77,14 +81,14 @@ impl<'c, 'a> Stream<'c, 'a> {
         by_name: &'c HashMap<String, ModuleId>,
         duplicates: &'c HashSet<ModuleId>,
         tops: &'c [PathBuf],
-        texts: Vec<SourceText>,
+        texts: Vec<Option<SourceText>>,
         order: Vec<ModuleId>,
     ) -> Stream<'c, 'a> {
         let modules = context.modules;
         let slots = texts
             .into_iter()
             .map(|text| Slot {
-                text: Mutex::new(Some(text)),
+                text: Mutex::new(text),
                 front: OnceLock::new(),
                 edges: OnceLock::new(),
                 ast: Mutex::new(None),
@@ -141,9 +145,19 @@ impl<'c, 'a> Stream<'c, 'a> {
     fn parse(&self, module: ModuleId) -> Vec<ModuleId> {
         let info = &self.context.modules[module.index()];
         let slot = &self.slots[module.index()];
-        let text = lock(&slot.text).take().unwrap_or_else(SourceText::empty);
-        let mut front = parse_source(text, &info.name, info.is_package);
-        let ast = front.ast.take();
+        let (front, ast) = match self.context.entry(module) {
+            // The cache vouches for the front end: the file is not parsed.
+            Some(entry) => {
+                let text = if entry.has_diagnostics() { lock(&slot.text).take() } else { None };
+                (FrontEnd::cached(entry, text), None)
+            }
+            None => {
+                let text = lock(&slot.text).take().unwrap_or_else(SourceText::empty);
+                let mut front = parse_source(text, &info.name, info.is_package);
+                let ast = front.ast.take();
+                (front, ast)
+            }
+        };
         let is_duplicate = self.duplicates.contains(&module);
         let edges = if is_duplicate { Vec::new() } else { resolve_edges(module, info, &front.imports, self.by_name) };
         let needs_following = !is_duplicate && self.follow.finds_any(&front.imports);
@@ -192,9 +206,8 @@ impl<'c, 'a> Stream<'c, 'a> {
         let outcome = match self.context.interfaces(dependencies, outcome_of, &[]) {
             Ok(imports) => {
                 let ast = lock(&slot.ast).take();
-                let outcome = ast.as_ref().map(|ast| self.context.check_one(module, ast, &imports));
-                self.context.drop_tree(ast);
-                outcome
+                let text = lock(&slot.text).take();
+                Some(self.context.check_or_reuse(module, ast, text, &imports))
             }
             Err(cause) => {
                 let name = self.context.modules[cause.index()].name.clone();
@@ -235,6 +248,7 @@ impl<'c, 'a> Stream<'c, 'a> {
                 front: slot.front.into_inner().unwrap_or_else(FrontEnd::empty),
                 edges: slot.edges.into_inner().unwrap_or_default(),
                 ast: slot.ast.into_inner().unwrap_or_else(PoisonError::into_inner),
+                text: slot.text.into_inner().unwrap_or_else(PoisonError::into_inner),
                 outcome: slot.outcome.into_inner(),
             })
             .collect();

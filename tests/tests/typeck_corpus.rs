@@ -67,7 +67,7 @@ fn programs(corpus: &str) -> Vec<Program> {
 /// Checks one program with a single-threaded engine (the programs themselves run in
 /// parallel), as `typhon check <path>` does.
 fn check(program: &Program) -> Result<CheckReport, String> {
-    let options = EngineOptions { threads: std::num::NonZeroUsize::new(1), keep_ir: false };
+    let options = EngineOptions { threads: std::num::NonZeroUsize::new(1), ..EngineOptions::default() };
     let mut engine = Engine::new(DiskSources, options);
     engine.check(&[&program.path]).map_err(|error| format!("the engine failed: {error}"))
 }

@@ -1,5 +1,6 @@
 //! Unit tests of the engine, mostly on in-memory files ([`MemorySources`]).
 
+mod cache;
 mod discovery;
 mod project;
 

@@ -1,0 +1,502 @@
+//! The engine's side of the persistent cache: which entry belongs to which module, when
+//! an entry may be reused, what gets written back, and the explanation of every rebuild.
+//!
+//! The store (`typhon-bytecode-cache`) validates entries and publishes them atomically;
+//! this module decides. A module's entry is reused only for the exact key of DESIGN.md:
+//! the source hash, the compiler fingerprint (checked by the store), the options hash, and
+//! the name and interface hash of every module phase 1 was given. The decision is taken
+//! in two steps, because the second needs the dependencies' outcomes:
+//!
+//! 1. [`CacheRun::probe`], before parsing: the entry exists, is intact, is this module's,
+//!    was built with these options and from these source bytes (the stat fast path may
+//!    vouch for the bytes without reading them). Then the entry's import list replaces
+//!    parsing, and the file is not even read.
+//! 2. [`reuse`], when every import is done: the recorded dependency signatures equal the
+//!    current ones. A re-checked dependency whose interface hash did not change keeps
+//!    its dependents' keys intact: that is the early cutoff.
+
+mod record;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use typhon_bytecode_cache::{
+    CacheDir, CacheOptions, DEFAULT_MAX_BYTES, ErrorClass, Fingerprint, FsTimestamp, MappedEntry, SlotKey, SourceStat,
+};
+use typhon_diagnostics::Diagnostic;
+use typhon_typeck::Interface;
+
+pub(crate) use record::{CachedEntry, CodeBytes, RecordStatus};
+use record::{DiagnosticRecord, ImportRecord, Record, StatRecord};
+
+use crate::check::SourceText;
+use crate::{ModuleInfo, SourceProvider};
+
+/// Where the cache lives and how it behaves: [`crate::EngineOptions::cache`].
+#[derive(Clone, Debug)]
+pub struct CacheConfig {
+    /// The cache directory (created if missing).
+    pub dir: PathBuf,
+    /// The size bound; least-recently-used entries are evicted beyond it. `None`: unbounded.
+    pub max_bytes: Option<u64>,
+    /// Look entries up but never write (`typhon cache why`).
+    pub read_only: bool,
+    /// Pretend to be another compiler build. For tests of the "compiler changed" rebuild;
+    /// `None` is this build's fingerprint.
+    pub fingerprint: Option<Fingerprint>,
+    /// Extra output-affecting options, hashed into every key. Typhon has a single target
+    /// (CPython 3.11 semantics) and no option that changes its output today; hosts and
+    /// tests use this to keep entries of different configurations apart.
+    pub options_tag: String,
+}
+
+impl CacheConfig {
+    pub fn new(dir: impl Into<PathBuf>) -> CacheConfig {
+        CacheConfig {
+            dir: dir.into(),
+            max_bytes: Some(DEFAULT_MAX_BYTES),
+            read_only: false,
+            fingerprint: None,
+            options_tag: String::new(),
+        }
+    }
+}
+
+/// Why a module was not served from the cache.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum MissReason {
+    /// No entry for this module (first build, new or renamed file, evicted).
+    NotCached,
+    /// The source bytes differ from those the entry was built from.
+    SourceChanged,
+    /// The entry was written by another compiler build, format or archive layout.
+    CompilerChanged,
+    /// The entry was built with other output-affecting options.
+    OptionsChanged,
+    /// A module it imports has a different interface now.
+    InterfaceChanged { module: String },
+    /// Its imports resolve to other modules now (a module appeared, vanished or moved).
+    ImportsChanged,
+    /// The entry could not be used: damaged, truncated, unreadable.
+    EntryDamaged { reason: String },
+    /// Checked before, but never compiled (the run path needs bytecode).
+    BytecodeNotCached,
+}
+
+impl MissReason {
+    pub(crate) fn damaged(reason: impl Into<String>) -> MissReason {
+        MissReason::EntryDamaged { reason: reason.into() }
+    }
+}
+
+impl fmt::Display for MissReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MissReason::NotCached => f.write_str("not cached"),
+            MissReason::SourceChanged => f.write_str("source changed"),
+            MissReason::CompilerChanged => f.write_str("compiler changed"),
+            MissReason::OptionsChanged => f.write_str("options changed"),
+            MissReason::InterfaceChanged { module } => write!(f, "interface of {module} changed"),
+            MissReason::ImportsChanged => f.write_str("imports resolve differently"),
+            MissReason::EntryDamaged { reason } => write!(f, "entry damaged: {reason}"),
+            MissReason::BytecodeNotCached => f.write_str("bytecode not cached"),
+        }
+    }
+}
+
+/// What the cache did for one module that it did not serve whole.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ExplainLine {
+    pub module: String,
+    pub file: String,
+    /// The front end or phase 1 ran.
+    pub rechecked: bool,
+    /// Phase 2 ran.
+    pub recompiled: bool,
+    pub reason: MissReason,
+}
+
+impl fmt::Display for ExplainLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match (self.rechecked, self.recompiled) {
+            (true, true) => "re-checked, re-compiled",
+            (true, false) => "re-checked",
+            (false, true) => "re-compiled",
+            (false, false) => "reused",
+        };
+        write!(f, "{}: {what}: {}", self.module, self.reason)
+    }
+}
+
+/// What the cache did during one command: `--explain` prints it.
+#[derive(Clone, Debug, Default)]
+pub struct CacheReport {
+    /// Every module that was not served whole from the cache, sorted by module name.
+    pub lines: Vec<ExplainLine>,
+    /// Damaged or unreadable entries, and problems writing (one line each, for stderr).
+    pub warnings: Vec<String>,
+    pub n_modules: usize,
+    /// Served whole from the cache.
+    pub n_cached: usize,
+    pub n_rechecked: usize,
+    pub n_recompiled: usize,
+    /// Entries written.
+    pub n_written: usize,
+}
+
+impl CacheReport {
+    /// `1000 modules: 998 cached, 1 re-checked, 1 re-compiled`.
+    pub fn summary(&self) -> String {
+        let modules = if self.n_modules == 1 { "module" } else { "modules" };
+        format!(
+            "{} {modules}: {} cached, {} re-checked, {} re-compiled",
+            self.n_modules, self.n_cached, self.n_rechecked, self.n_recompiled
+        )
+    }
+}
+
+/// An open cache directory, kept by the engine between commands.
+pub(crate) struct Cache {
+    pub(crate) config: CacheConfig,
+    pub(crate) store: CacheDir,
+}
+
+impl Cache {
+    /// Opens the directory of `config`; a directory that cannot be created is an error
+    /// for the caller to report (as a warning: the command goes on without a cache).
+    pub(crate) fn open(config: CacheConfig) -> Result<Cache, String> {
+        let mut options = CacheOptions { max_bytes: config.max_bytes, ..CacheOptions::default() };
+        if let Some(fingerprint) = config.fingerprint {
+            options.fingerprint = fingerprint;
+        }
+        let store = CacheDir::open_with(&config.dir, options).map_err(|error| error.to_string())?;
+        Ok(Cache { config, store })
+    }
+
+    /// Writes the code entry of a module compiled under `code_key`; a warning if it fails.
+    pub(crate) fn write_code(
+        &self,
+        sources: &dyn SourceProvider,
+        info: &ModuleInfo,
+        code_key: &[u8; 32],
+        code: &[u8],
+    ) -> Result<(), String> {
+        if self.config.read_only {
+            return Ok(());
+        }
+        let (_, code_slot, _) = CacheRun::slots(sources, info);
+        match self.store.put(&code_slot, &[&code_key[..], code]) {
+            Ok(_) => Ok(()),
+            Err(error) => Err(format!("warning: could not write to the cache: {error}")),
+        }
+    }
+
+    /// Starts one command: reads the file-system clock before any source is read.
+    /// `reads: false` looks nothing up (every module is rebuilt) but still writes.
+    pub(crate) fn start(&self, want_code: bool, reads: bool) -> CacheRun<'_> {
+        let read_start = self.store.fs_clock_now().ok();
+        let mut hasher = blake3::Hasher::new_derive_key("typhon cache options v1");
+        // The language target: the one thing every output depends on.
+        hasher.update(b"python 3.11\0");
+        hasher.update(self.config.options_tag.as_bytes());
+        CacheRun {
+            cache: self,
+            read_start,
+            options_hash: *hasher.finalize().as_bytes(),
+            want_code,
+            reads,
+            warnings: Mutex::new(Vec::new()),
+            poisoned: AtomicBool::new(false),
+        }
+    }
+}
+
+/// One command's use of the cache.
+pub(crate) struct CacheRun<'c> {
+    cache: &'c Cache,
+    /// The file-system clock before any source was read; `None` if it could not be read,
+    /// which turns the stat fast path off (every source is hashed).
+    read_start: Option<FsTimestamp>,
+    options_hash: [u8; 32],
+    /// The command needs bytecode (run, build): entries without it are misses.
+    pub(crate) want_code: bool,
+    /// Entries are looked up (`false` after an entry failed to decode: rebuild all).
+    reads: bool,
+    warnings: Mutex<Vec<String>>,
+    /// An interface could not be decoded from an entry that validated: the command must
+    /// be redone without reading the cache.
+    poisoned: AtomicBool,
+}
+
+/// What the cache knows of one module before it is parsed.
+#[derive(Default)]
+pub(crate) struct Probe {
+    /// The module's entry, when its source and options match: parsing is skipped.
+    pub(crate) entry: Option<Arc<CachedEntry>>,
+    /// Why there is no such entry.
+    pub(crate) reason: Option<MissReason>,
+    /// BLAKE3 of the source bytes, when known (read, or vouched for by the stat).
+    pub(crate) source_hash: Option<[u8; 32]>,
+    pub(crate) stat: Option<SourceStat>,
+    /// The entry is reused but its stat is stale: rewrite it so the next command can
+    /// skip hashing.
+    pub(crate) restat: bool,
+    /// The source text was read (it is in the returned [`SourceText`]).
+    pub(crate) text_read: bool,
+}
+
+impl Probe {
+    /// The probe of a run without a cache.
+    pub(crate) fn disabled() -> Probe {
+        Probe::default()
+    }
+}
+
+/// The hash of source bytes, in the cache's own key domain.
+pub(crate) fn source_hash(bytes: &[u8]) -> [u8; 32] {
+    *blake3::Hasher::new_derive_key("typhon cache source v1").update(bytes).finalize().as_bytes()
+}
+
+impl CacheRun<'_> {
+    fn warn(&self, message: String) {
+        self.warnings.lock().unwrap_or_else(PoisonError::into_inner).push(message);
+    }
+
+    pub(crate) fn take_warnings(&self) -> Vec<String> {
+        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    pub(crate) fn poison(&self) {
+        self.poisoned.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn is_poisoned(&self) -> bool {
+        self.poisoned.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn read_only(&self) -> bool {
+        self.cache.config.read_only
+    }
+
+    fn slots(sources: &dyn SourceProvider, info: &ModuleInfo) -> (SlotKey, SlotKey, String) {
+        let file = sources.absolute(&info.file.path).to_string_lossy().into_owned();
+        let package = [u8::from(info.is_package)];
+        let meta = SlotKey::derive(&[b"meta", file.as_bytes(), info.name.as_bytes(), &package]);
+        let code = SlotKey::derive(&[b"code", file.as_bytes(), info.name.as_bytes(), &package]);
+        (meta, code, file)
+    }
+
+    /// Looks a module's entry up and decides whether its front end can be skipped. Reads
+    /// the source when it must (no usable entry, a stat that cannot vouch for the bytes,
+    /// or diagnostics to show); returns the text when it did.
+    pub(crate) fn probe(&self, sources: &dyn SourceProvider, info: &ModuleInfo) -> (Probe, Option<SourceText>) {
+        let (meta_slot, code_slot, file) = Self::slots(sources, info);
+        let mut probe = Probe::default();
+        let lookup = if self.reads { self.cache.store.get(&meta_slot) } else { Ok(None) };
+        let found = match lookup {
+            Ok(Some(entry)) => match CachedEntry::key(&entry, &info.name, &file, info.is_package) {
+                Ok(key) => Some((entry, key)),
+                Err(reason) => {
+                    probe.reason = Some(reason);
+                    None
+                }
+            },
+            Ok(None) => {
+                probe.reason = Some(MissReason::NotCached);
+                None
+            }
+            Err(error) => {
+                let reason = match error.class() {
+                    ErrorClass::CompilerChanged => MissReason::CompilerChanged,
+                    ErrorClass::Damaged | ErrorClass::Io => {
+                        let reason = error.to_string();
+                        let reason = reason.strip_prefix("entry damaged: ").unwrap_or(&reason).to_owned();
+                        self.warn(format!(
+                            "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
+                            info.name, info.file.display_path
+                        ));
+                        MissReason::damaged(reason)
+                    }
+                };
+                probe.reason = Some(reason);
+                None
+            }
+        };
+        probe.stat = sources.stat(&info.file.path);
+        // The fast path: the file's stat equals the one recorded when the entry's source
+        // was read, and was not taken in the same clock tick as that read (racy).
+        let vouched = match (&found, &probe.stat) {
+            (Some((_, key)), Some(current)) => {
+                key.n_diagnostics == 0
+                    && key.stat.is_some_and(|recorded| recorded.can_skip_hash(current, key.read_start))
+            }
+            _ => false,
+        };
+        let mut text = None;
+        if vouched {
+            probe.source_hash = found.as_ref().map(|(_, key)| key.source_hash);
+        } else {
+            let (read, hash) = crate::check::read_source_hashed(sources, &info.file);
+            probe.source_hash = hash;
+            probe.text_read = true;
+            text = Some(read);
+        }
+        let Some((entry, key)) = found else { return (probe, text) };
+        if key.options_hash != self.options_hash {
+            probe.reason = Some(MissReason::OptionsChanged);
+            return (probe, text);
+        }
+        if probe.source_hash != Some(key.source_hash) {
+            probe.reason = Some(MissReason::SourceChanged);
+            return (probe, text);
+        }
+        match CachedEntry::load(entry) {
+            Ok(cached) => {
+                if self.want_code {
+                    let code = self.code_of(&code_slot, &cached.code_key);
+                    let _ = cached.code.set(code);
+                }
+                probe.restat = !vouched && self.read_start.is_some();
+                probe.entry = Some(Arc::new(cached));
+            }
+            Err(reason) => {
+                if let MissReason::EntryDamaged { reason } = &reason {
+                    self.warn(format!(
+                        "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
+                        info.name, info.file.display_path
+                    ));
+                }
+                probe.reason = Some(reason);
+            }
+        }
+        (probe, text)
+    }
+
+    /// The code entry of a module if it holds bytecode compiled under `code_key`.
+    fn code_of(&self, slot: &SlotKey, code_key: &[u8; 32]) -> Option<MappedEntry> {
+        match self.cache.store.get(slot) {
+            Ok(Some(entry)) if entry.section(record::CODE_KEY) == Some(&code_key[..]) => Some(entry),
+            Ok(_) => None,
+            Err(error) => {
+                if error.class() == ErrorClass::Damaged {
+                    self.warn(format!("warning: a bytecode cache entry is damaged ({error}); rebuilding it"));
+                }
+                None
+            }
+        }
+    }
+
+    /// The cached bytecode of a reused entry, if the run path may use it.
+    pub(crate) fn has_code(entry: &CachedEntry) -> bool {
+        entry.code.get().is_some_and(Option::is_some)
+    }
+
+    /// Writes the meta entry of a module that was rebuilt; returns its code key (for the
+    /// code entry, written once the module is compiled) or `None` if nothing was written.
+    pub(crate) fn write_meta(&self, sources: &dyn SourceProvider, built: &Built<'_>) -> Option<[u8; 32]> {
+        if self.read_only() {
+            return None;
+        }
+        let (meta_slot, _, file) = Self::slots(sources, built.info);
+        let mut deps: Vec<(String, [u8; 32])> = built.deps.to_vec();
+        deps.sort();
+        let mut code_hasher = blake3::Hasher::new_derive_key("typhon cache code key v1");
+        code_hasher.update(&built.source_hash);
+        code_hasher.update(&self.options_hash);
+        for (name, hash) in &deps {
+            code_hasher.update(&(name.len() as u64).to_le_bytes());
+            code_hasher.update(name.as_bytes());
+            code_hasher.update(hash);
+        }
+        let code_key = *code_hasher.finalize().as_bytes();
+        // A stat taken in this command's clock tick would vouch for contents written after
+        // it in the same tick: recorded anyway, `can_skip_hash` refuses it next time.
+        let (stat, read_start) = match (built.stat, self.read_start) {
+            (Some(stat), Some(read_start)) => (Some(StatRecord::of(stat)), (read_start.secs, read_start.nanos)),
+            _ => (None, (0, 0)),
+        };
+        let record = Record {
+            module: built.info.name.clone(),
+            file,
+            is_package: built.info.is_package,
+            source_hash: built.source_hash,
+            stat,
+            read_start,
+            options_hash: self.options_hash,
+            imports: built
+                .imports
+                .iter()
+                .map(|import| ImportRecord {
+                    module: import.module.clone(),
+                    span: (import.span.start, import.span.end),
+                    candidate: import.candidate,
+                })
+                .collect(),
+            deps,
+            status: built.status.to_byte(),
+            interface_hash: built.interface_hash,
+            code_key,
+            front_diagnostics: built.front_diagnostics.iter().map(DiagnosticRecord::of).collect(),
+            check_diagnostics: built.check_diagnostics.iter().map(DiagnosticRecord::of).collect(),
+        };
+        let record = record::encode_record(&record).ok()?;
+        let interface = match built.interface {
+            Some(interface) => record::encode_interface(interface)?,
+            None => Vec::new(),
+        };
+        match self.cache.store.put(&meta_slot, &[&record, &interface]) {
+            Ok(_) => Some(code_key),
+            Err(error) => {
+                self.warn(format!("warning: could not write to the cache: {error}"));
+                None
+            }
+        }
+    }
+
+    /// Rewrites a reused entry with the stat of this command, so that the next one can
+    /// skip hashing the file.
+    pub(crate) fn restat(
+        &self,
+        sources: &dyn SourceProvider,
+        info: &ModuleInfo,
+        entry: &CachedEntry,
+        stat: Option<&SourceStat>,
+    ) {
+        let (Some(read_start), false) = (self.read_start, self.read_only()) else { return };
+        let (meta_slot, _, _) = Self::slots(sources, info);
+        let meta = entry.meta();
+        let Some(record) = record::restat_record(meta, stat, read_start) else { return };
+        let interface = meta.section(record::META_INTERFACE).unwrap_or_default();
+        if let Err(error) = self.cache.store.put(&meta_slot, &[&record, interface]) {
+            self.warn(format!("warning: could not write to the cache: {error}"));
+        }
+    }
+
+    /// Adds this command's hits and misses to the directory's statistics.
+    pub(crate) fn record_run(&self, hits: u64, misses: u64) {
+        if !self.read_only() {
+            let _ = self.cache.store.record_run(hits, misses);
+        }
+    }
+}
+
+/// Everything about a rebuilt module that its meta entry records.
+pub(crate) struct Built<'a> {
+    pub(crate) info: &'a ModuleInfo,
+    pub(crate) source_hash: [u8; 32],
+    pub(crate) stat: Option<&'a SourceStat>,
+    pub(crate) imports: &'a [typhon_typeck::ImportRequest],
+    pub(crate) deps: &'a [(String, [u8; 32])],
+    pub(crate) status: RecordStatus,
+    pub(crate) interface_hash: Option<[u8; 32]>,
+    pub(crate) interface: Option<&'a Interface>,
+    pub(crate) front_diagnostics: &'a [Diagnostic],
+    pub(crate) check_diagnostics: &'a [Diagnostic],
+}
+
+/// The default cache directory of a project root.
+pub fn default_cache_dir(root: &Path) -> PathBuf {
+    root.join(".typhon_cache")
+}

@@ -67,11 +67,11 @@ pub struct ModuleInfo {
 /// bytecode cache and an editor's incremental updates will start from.
 pub struct Engine {
     sources: Box<dyn SourceProvider>,
-    options: EngineOptions,
+    pub(crate) options: EngineOptions,
     /// The worker threads, built once so that repeated checks (an editor) do not pay for
     /// them; `None` to work on the calling thread only.
     pool: Option<rayon::ThreadPool>,
-    project: Option<Project>,
+    pub(crate) project: Option<Project>,
     pub(crate) cache: Option<Cache>,
     /// Why the cache of [`EngineOptions::cache`] could not be opened, reported once.
     cache_error: Option<String>,
@@ -229,7 +229,10 @@ impl Engine {
 
     /// The modules named by `paths`, sorted by path, and the directories where imported
     /// modules are looked for.
-    fn module_table<P: AsRef<Path>>(&self, paths: &[P]) -> Result<(Vec<ModuleInfo>, Vec<PathBuf>), EngineError> {
+    pub(crate) fn module_table<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+    ) -> Result<(Vec<ModuleInfo>, Vec<PathBuf>), EngineError> {
         let mut named: Vec<(PathBuf, usize, NamedModule)> = Vec::new();
         let mut tops: Vec<PathBuf> = Vec::new();
         for (argument_idx, argument) in paths.iter().enumerate() {

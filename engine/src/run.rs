@@ -154,6 +154,45 @@ impl Engine {
         written: &Written,
         hits: &HashMap<String, Arc<CachedEntry>>,
     ) -> Result<(Program, Option<CacheReport>), RunError> {
+        let (modules, cache_report) = self.compile_all(&report, written, hits)?;
+        drop(report);
+        let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
+        Ok((program, cache_report))
+    }
+
+    /// Checks and compiles every module of the project named by `paths` into the cache
+    /// (`typhon build`, like Python's `compileall`): afterwards a run of any program of
+    /// the project finds all its bytecode cached. Modules with errors are cached too
+    /// (their diagnostics), without bytecode. The report is `check`'s, with what the
+    /// cache did (re-compiled modules included).
+    pub fn build<P: AsRef<Path>>(&mut self, paths: &[P]) -> Result<CheckReport, RunError> {
+        let started = std::time::Instant::now();
+        let (modules, tops) = self.module_table(paths)?;
+        let discover = started.elapsed();
+        let keep_ir = std::mem::replace(&mut self.options.keep_ir, true);
+        let (mut report, project, written, hits) = self.check_cached(modules, &tops, true);
+        self.options.keep_ir = keep_ir;
+        self.project = Some(project);
+        report.timings.discover = discover;
+        let (_, cache_report) = self.compile_all(&report, &written, &hits)?;
+        report.cache = cache_report;
+        if !keep_ir {
+            for file in &mut report.files {
+                file.ir = None;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Phase 2 of every module of `report` that has IR (the bytecode goes into the
+    /// cache), and the cached bytecode of the others: the modules to link, and the cache
+    /// report completed with the re-compiled modules.
+    fn compile_all(
+        &self,
+        report: &CheckReport,
+        written: &Written,
+        hits: &HashMap<String, Arc<CachedEntry>>,
+    ) -> Result<(Vec<LoadedModule>, Option<CacheReport>), RunError> {
         let cache = self.cache.as_ref();
         let sources = self.sources();
         let project = self.project();
@@ -204,9 +243,7 @@ impl Engine {
                 }
             }
         }
-        drop(report);
-        let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
-        Ok((program, cache_report))
+        Ok((modules, cache_report))
     }
 }
 

@@ -327,13 +327,14 @@ impl CacheRun<'_> {
         probe.stat = sources.stat(&info.file.path);
         // The fast path: the file's stat equals the one recorded when the entry's source
         // was read, and was not taken in the same clock tick as that read (racy).
-        let vouched = match (&found, &probe.stat) {
+        let stat_ok = match (&found, &probe.stat) {
             (Some((_, key)), Some(current)) => {
-                key.n_diagnostics == 0
-                    && key.stat.is_some_and(|recorded| recorded.can_skip_hash(current, key.read_start))
+                key.stat.is_some_and(|recorded| recorded.can_skip_hash(current, key.read_start))
             }
             _ => false,
         };
+        // Diagnostics need the text to be shown: such a file is read (and hashed) anyway.
+        let vouched = stat_ok && found.as_ref().is_some_and(|(_, key)| key.n_diagnostics == 0);
         let mut text = None;
         if vouched {
             probe.source_hash = found.as_ref().map(|(_, key)| key.source_hash);
@@ -358,7 +359,7 @@ impl CacheRun<'_> {
                     let code = self.code_of(&code_slot, &cached.code_key);
                     let _ = cached.code.set(code);
                 }
-                probe.restat = !vouched && self.read_start.is_some();
+                probe.restat = !stat_ok && self.read_start.is_some() && probe.stat.is_some();
                 probe.entry = Some(Arc::new(cached));
             }
             Err(reason) => {

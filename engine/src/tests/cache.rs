@@ -136,3 +136,46 @@ fn a_warm_run_takes_the_bytecode_from_the_cache() {
         ]
     );
 }
+
+#[test]
+fn build_fills_the_cache_for_runs_and_check_alone_does_not() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().join("proj");
+    project(&root);
+    std::fs::remove_file(root.join("bad.py")).expect("removing bad.py");
+    let cache = dir.path().join("cache");
+    let prepared_summary = |explain: bool| {
+        let mut engine = engine(&cache, 1);
+        match engine.prepare(&root.join("main.py")).expect("prepare") {
+            crate::Prepared::Ready(ready) => {
+                let report = ready.cache_report().expect("a cache report");
+                if explain {
+                    report.lines.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+                } else {
+                    report.summary()
+                }
+            }
+            crate::Prepared::Rejected(report) => panic!("rejected: {}", rendered(&report)),
+        }
+    };
+    engine(&cache, 1).check(&[&root]).expect("check");
+    // `check` wrote no bytecode: the run compiles everything, re-checking for the IR.
+    assert_eq!(
+        prepared_summary(true),
+        "hub: re-checked, re-compiled: bytecode not cached\n\
+         main: re-checked, re-compiled: bytecode not cached\n\
+         mid: re-checked, re-compiled: bytecode not cached"
+    );
+    std::fs::remove_dir_all(&cache).expect("removing the cache");
+    let built = engine(&cache, 2).build(&[&root]).expect("build");
+    assert_eq!(
+        built.cache.as_ref().map(crate::CacheReport::summary).as_deref(),
+        Some("3 modules: 0 cached, 3 re-checked, 3 re-compiled")
+    );
+    assert_eq!(prepared_summary(false), "3 modules: 3 cached, 0 re-checked, 0 re-compiled");
+    let rebuilt = engine(&cache, 2).build(&[&root]).expect("build again");
+    assert_eq!(
+        rebuilt.cache.as_ref().map(crate::CacheReport::summary).as_deref(),
+        Some("3 modules: 3 cached, 0 re-checked, 0 re-compiled")
+    );
+}

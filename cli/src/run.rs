@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 use typhon_diagnostics::{ColorChoice, render_human, summary_line};
-use typhon_engine::{CheckReport, DiskSources, Engine, EngineOptions, RunError, RunOutcome, RunSettings};
+use typhon_engine::{CheckReport, DiskSources, Engine, EngineOptions, Prepared, RunError, RunOutcome, RunSettings};
 
-use crate::ColorWhen;
+use crate::config::ProjectConfig;
+use crate::{CacheFlags, ColorWhen};
 
 /// Shown at the end of `typhon run --help`; the README lists the same codes.
 pub(crate) const RUN_AFTER_HELP: &str = "\
@@ -22,13 +23,16 @@ Programs:
   `main.py`. The entry runs as `__main__`; the modules it imports are looked up below the
   root. Every module the program can import is type-checked first: if any has an error,
   the diagnostics are printed on stderr and nothing runs. Everything after PATH is passed
-  to the program: `sys.argv` is [PATH, ARGS...].
+  to the program: `sys.argv` is [PATH, ARGS...]. Checked modules and their bytecode are
+  kept in the project's cache (see `typhon check --help`); `--explain` tells, before the
+  program starts, which modules were checked or compiled again and why.
 
 Exit status:
   0    the program finished
   1    an uncaught exception (traceback on stderr), or errors found by the checker
   n    the program called sys.exit(n)
-  2    usage error, or a path that does not exist or has no main.py
+  2    usage error, a path that does not exist or has no main.py, or an invalid
+       `pyproject.toml`
   70   internal error: a module the checker accepted could not be compiled or linked
   125  the instruction budget of --fuel ran out";
 
@@ -51,6 +55,9 @@ pub(crate) struct RunArgs {
     /// Stop the program after N backward jumps and calls (exit status 125).
     #[arg(long, value_name = "N")]
     fuel: Option<u64>,
+
+    #[command(flatten)]
+    cache: CacheFlags,
 
     /// The program (a `.py` file, or a directory with a `main.py`), then its arguments.
     /// Options of `typhon run` go before PATH: everything after it is the program's,
@@ -76,11 +83,25 @@ pub(crate) fn run(args: &RunArgs, color: ColorWhen) -> anyhow::Result<ExitCode> 
     // strings are UTF-8, so such bytes become U+FFFD.
     let argv = args.program.iter().map(|arg| arg.to_string_lossy().into_owned()).collect();
     let settings = RunSettings { argv, fuel: args.fuel };
-    let mut engine = Engine::new(DiskSources, EngineOptions { threads: args.threads, keep_ir: true, cache: None });
+    let config = ProjectConfig::load(&path)?;
+    // A missing path is a usage error; a cache opened beside it would create directories.
+    let cache = if path.exists() { config.cache_config(args.cache.no_cache) } else { None };
+    let cache_on = cache.is_some();
+    let mut engine = Engine::new(DiskSources, EngineOptions { threads: args.threads, keep_ir: true, cache });
 
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let mut stderr = io::stderr();
-    let outcome = engine.run(&path, &settings, &mut stdout, &mut stderr);
+    // What the cache did is told before the program writes anything.
+    let outcome = engine.prepare(&path).map(|prepared| match prepared {
+        Prepared::Rejected(report) => {
+            crate::cache::print_report(report.cache.as_ref(), args.cache.explain, cache_on);
+            RunOutcome::Rejected(report)
+        }
+        Prepared::Ready(program) => {
+            crate::cache::print_report(program.cache_report(), args.cache.explain, cache_on);
+            program.run(&settings, &mut stdout, &mut stderr)
+        }
+    });
     match stdout.flush() {
         Ok(()) => {}
         // The reader went away (`typhon run prog.py | head`): the exit status still counts.

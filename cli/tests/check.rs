@@ -140,7 +140,7 @@ fn help_lists_the_commands_and_documents_exit_codes() {
         .and_then(|rest| rest.split("\n\n").next())
         .map(|block| block.lines().filter_map(|line| line.split_whitespace().next()).collect())
         .unwrap_or_default();
-    assert_eq!(commands, ["check", "run"], "{help}");
+    assert_eq!(commands, ["check", "build", "run", "cache"], "{help}");
 
     let version = typhon(dir.path(), &["--version"]);
     assert_eq!(stdout(&version), format!("typhon {}\n", env!("CARGO_PKG_VERSION")));

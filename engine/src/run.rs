@@ -156,6 +156,9 @@ impl Engine {
     ) -> Result<(Program, Option<CacheReport>), RunError> {
         let (modules, cache_report) = self.compile_all(&report, written, hits)?;
         drop(report);
+        // Validation and verification of every module, on all threads; the link finds
+        // them done (and reports the first failure itself).
+        self.map_on_pool(&modules, LoadedModule::check);
         let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
         Ok((program, cache_report))
     }

@@ -559,33 +559,48 @@ pub fn access(bytes: &[u8]) -> Result<&ArchivedModule, BoxedError> {
 pub fn decode(code: &[u32], pc: usize) -> Option<Decoded> {
     let word = *code.get(pc)?;
     let info = OPS.get((word & 0xFF) as usize)?;
-    let mut operands = Vec::new();
+    let mut decoded = Decoded { info, operands: Vec::new(), tails: Vec::new(), next: pc };
+    decode_into(code, pc, &mut decoded).then_some(decoded)
+}
+
+/// [`decode`] into `out`, reusing its buffers (the verifier decodes every instruction of
+/// every module it loads: one allocation per instruction would dominate). Returns `false`
+/// when the instruction is truncated or the opcode unknown (`out` is then unspecified).
+pub fn decode_into(code: &[u32], pc: usize, out: &mut Decoded) -> bool {
+    let Some(&word) = code.get(pc) else { return false };
+    let Some(info) = OPS.get((word & 0xFF) as usize) else { return false };
+    out.info = info;
+    out.operands.clear();
     let mut cursor = pc + 1;
     for (idx, kind) in info.fixed.iter().enumerate() {
         if idx == 0 {
-            operands.push((*kind, word >> 8));
+            out.operands.push((*kind, word >> 8));
         } else {
-            operands.push((*kind, *code.get(cursor)?));
+            let Some(&value) = code.get(cursor) else { return false };
+            out.operands.push((*kind, value));
             cursor += 1;
         }
     }
-    let mut tails = Vec::new();
-    for group in info.tails {
-        let count = *code.get(cursor)? as usize;
+    out.tails.truncate(info.tails.len());
+    out.tails.resize_with(info.tails.len(), Vec::new);
+    for (group, items) in info.tails.iter().zip(out.tails.iter_mut()) {
+        items.clear();
+        let Some(&count) = code.get(cursor) else { return false };
+        let count = count as usize;
         cursor += 1;
         if count > code.len() {
-            return None;
+            return false;
         }
-        let mut items = Vec::with_capacity(count * group.len());
         for _ in 0..count {
             for kind in group.iter() {
-                items.push((*kind, *code.get(cursor)?));
+                let Some(&value) = code.get(cursor) else { return false };
+                items.push((*kind, value));
                 cursor += 1;
             }
         }
-        tails.push(items);
     }
-    Some(Decoded { info, operands, tails, next: cursor })
+    out.next = cursor;
+    true
 }
 
 /// One decoded instruction.

@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rkyv::util::AlignedVec;
 
@@ -23,7 +23,7 @@ use crate::runtime::IntStrLimit;
 use crate::value::{Class, FuncObj, InitKind, MethodKind, Value};
 
 /// The built-in exception classes with their bases (CPython's hierarchy).
-pub(crate) const BUILTIN_EXCEPTIONS: [(&str, Option<&str>); 22] = [
+pub(crate) const BUILTIN_EXCEPTIONS: [(&str, Option<&str>); 24] = [
     ("BaseException", None),
     ("Exception", Some("BaseException")),
     ("ArithmeticError", Some("Exception")),
@@ -46,6 +46,10 @@ pub(crate) const BUILTIN_EXCEPTIONS: [(&str, Option<&str>); 22] = [
     ("SystemError", Some("Exception")),
     ("EOFError", Some("Exception")),
     ("UnboundLocalError", Some("NameError")),
+    // Raised by `print` when stdout is a pipe whose reader went away (not nameable in
+    // Typhon programs, but caught by `except Exception` as in CPython).
+    ("OSError", Some("Exception")),
+    ("BrokenPipeError", Some("OSError")),
 ];
 
 /// Why a set of modules cannot be linked.
@@ -71,6 +75,12 @@ pub enum LinkError {
 pub struct LoadedModule {
     bytes: Arc<dyn AsRef<[u8]> + Send + Sync>,
     path: String,
+    /// The address and length of the bytes once they passed rkyv's validation, so that
+    /// the link (which looks at every module once per importer) and the run validate each
+    /// module once.
+    validated: Arc<OnceLock<Result<(usize, usize), String>>>,
+    /// Whether [`crate::verify::verify`] accepted the validated archive.
+    verified: Arc<OnceLock<bool>>,
 }
 
 struct Aligned(AlignedVec<16>);
@@ -84,7 +94,7 @@ impl AsRef<[u8]> for Aligned {
 impl LoadedModule {
     /// From bytes produced by [`bytecode::to_bytes`].
     pub fn from_aligned(bytes: AlignedVec<16>, path: impl Into<String>) -> LoadedModule {
-        LoadedModule { bytes: Arc::new(Aligned(bytes)), path: path.into() }
+        LoadedModule { bytes: Arc::new(Aligned(bytes)), path: path.into(), validated: Arc::default(), verified: Arc::default() }
     }
 
     /// From any byte buffer; it must start at a 16-byte aligned address (a mapped file
@@ -96,15 +106,50 @@ impl LoadedModule {
             aligned.extend_from_slice(slice);
             return LoadedModule::from_aligned(aligned, path);
         }
-        LoadedModule { bytes, path: path.into() }
+        LoadedModule { bytes, path: path.into(), validated: Arc::default(), verified: Arc::default() }
     }
 
     pub fn bytes(&self) -> &[u8] {
         (*self.bytes).as_ref()
     }
 
+    /// Validates and verifies the module now, so that a host can do it for many modules
+    /// in parallel before [`Program::link`], which then finds the work done. Returns
+    /// whether the module is sound (the link reports why not).
+    pub fn check(&self) -> bool {
+        match self.archived() {
+            Ok(archived) => *self.verified.get_or_init(|| crate::verify::verify(archived).is_ok()),
+            Err(_) => false,
+        }
+    }
+
+    /// The archive, validated and verified; the error the link reports otherwise.
+    fn verified(&self) -> Result<&ArchivedModule, LinkError> {
+        let archived = self.archived().map_err(|message| LinkError::Archive { module: self.path.clone(), message })?;
+        if !*self.verified.get_or_init(|| crate::verify::verify(archived).is_ok()) {
+            // Verified before and refused: verify again for the reason.
+            let name = archived.name.as_str().to_owned();
+            crate::verify::verify(archived).map_err(|error| LinkError::Verify { module: name.clone(), error })?;
+        }
+        Ok(archived)
+    }
+
     fn archived(&self) -> Result<&ArchivedModule, String> {
-        bytecode::access(self.bytes()).map_err(|e| e.to_string())
+        let bytes = self.bytes();
+        let here = (bytes.as_ptr() as usize, bytes.len());
+        let validated = self.validated.get_or_init(|| bytecode::access(bytes).map(|_| here).map_err(|e| e.to_string()));
+        match validated {
+            Ok(checked) if *checked == here => {
+                // SAFETY: these very bytes (same address and length, behind an `Arc` that
+                // shares them immutably: an owned buffer or a mapped cache entry that is
+                // never modified) passed `bytecode::access`'s full validation above.
+                Ok(unsafe { rkyv::access_unchecked::<ArchivedModule>(bytes) })
+            }
+            // A buffer that moved (an `AsRef` that hands out different slices) is
+            // validated again, every time.
+            Ok(_) => bytecode::access(bytes).map_err(|e| e.to_string()),
+            Err(message) => Err(message.clone()),
+        }
     }
 }
 
@@ -147,10 +192,8 @@ impl Program {
         let mut names = Vec::with_capacity(modules.len());
         let mut index: HashMap<String, usize> = HashMap::new();
         for module in &modules {
-            let archived =
-                module.archived().map_err(|message| LinkError::Archive { module: module.path.clone(), message })?;
+            let archived = module.verified()?;
             let name = archived.name.as_str().to_owned();
-            crate::verify::verify(archived).map_err(|error| LinkError::Verify { module: name.clone(), error })?;
             if index.insert(name.clone(), names.len()).is_some() {
                 return Err(LinkError::Duplicate(name));
             }
@@ -274,6 +317,7 @@ impl Program {
             name_table: names::WELL_KNOWN.iter().map(|n| (*n).to_owned()).collect(),
             out: Vec::with_capacity(1 << 16),
             stdout,
+            stdout_failed: false,
             recursion_limit: options.recursion_limit,
             native_depth: 0,
             tb: Vec::new(),
@@ -322,15 +366,17 @@ impl Program {
         let init = vm.mods[main_idx].arch.init.to_native() as usize;
         let fobj = vm.mods[main_idx].func_objs[init].clone();
         let result = vm.push_frame(&fobj, Vec::new(), NO_REG, true).and_then(|()| vm.run_frames(0));
-        vm.flush();
-        match result {
+        let status = match result {
             Ok(_) => 0,
             Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, stderr),
             Err(Exc::OutOfFuel) => {
                 let _ = writeln!(stderr, "typhon: run stopped: instruction budget (fuel) exhausted");
                 FUEL_EXHAUSTED
             }
-        }
+        };
+        // Output goes before the traceback only in the terminal's interleaving; CPython
+        // flushes stdout at exit, after printing the traceback, and so does this.
+        vm.flush_at_exit(stderr).unwrap_or(status)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -72,12 +72,15 @@ fn verify_function(module: &ArchivedModule, func: &ArchivedFunction) -> Result<(
     // First pass: instruction boundaries.
     let mut starts = vec![false; code.len() + 1];
     let mut pc = 0;
+    let mut last = 0;
     let mut targets = Vec::new();
+    let mut decoded = bytecode::Decoded { info: &bytecode::OPS[0], operands: Vec::new(), tails: Vec::new(), next: 0 };
     while pc < code.len() {
         starts[pc] = true;
-        let Some(decoded) = bytecode::decode(&code, pc) else {
+        last = pc;
+        if !bytecode::decode_into(&code, pc, &mut decoded) {
             return Err((pc, "unknown opcode or truncated instruction".into()));
-        };
+        }
         let opcode = decoded.info.code;
         for (kind, value) in decoded.operands.iter().chain(decoded.tails.iter().flatten()) {
             check_operand(module, func, n_regs, *kind, *value).map_err(|m| (pc, m))?;
@@ -110,12 +113,6 @@ fn verify_function(module: &ArchivedModule, func: &ArchivedFunction) -> Result<(
         pc = decoded.next;
     }
     // The last instruction must not fall off the end of the code.
-    let mut last = 0;
-    let mut cursor = 0;
-    while cursor < code.len() {
-        last = cursor;
-        cursor = bytecode::decode(&code, cursor).map_or(code.len(), |d| d.next);
-    }
     let last_op = (code[last] & 0xFF) as u8;
     if !matches!(last_op, op::RETURN | op::RETURN_NONE | op::JUMP | op::RAISE | op::RERAISE) {
         return Err((last, "code may run past its end".into()));

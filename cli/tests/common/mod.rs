@@ -29,17 +29,35 @@ pub(crate) fn project_bytes(files: &[(&str, &[u8])]) -> TempDir {
 }
 
 /// Runs `typhon` in `dir` with `args`, with the caller's colour and timing variables
-/// removed so that output is the same everywhere.
+/// removed so that output is the same everywhere, and without the cache
+/// (`TYPHON_NO_CACHE=1`): a test that runs the binary on files of the repository must
+/// never leave a `.typhon_cache` in it. Tests of the cache use [`typhon_cached`].
 pub(crate) fn typhon(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_typhon"))
+    command(dir, args).env("TYPHON_NO_CACHE", "1").output().unwrap_or_else(|error| panic!("running typhon: {error}"))
+}
+
+/// Runs `typhon` like [`typhon`] but with the cache on (wherever the project puts it)
+/// and the extra environment variables `env`.
+pub(crate) fn typhon_cached(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = command(dir, args);
+    command.envs(env.iter().copied());
+    command.output().unwrap_or_else(|error| panic!("running typhon: {error}"))
+}
+
+/// The command line shared by [`typhon`] and [`typhon_cached`]: the caller's colour,
+/// timing and cache variables removed.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_typhon"));
+    command
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
         .env_remove("TYPHON_TIMINGS")
-        .output()
-        .unwrap_or_else(|error| panic!("running typhon: {error}"))
+        .env_remove("TYPHON_NO_CACHE")
+        .env_remove("TYPHON_CACHE_DIR");
+    command
 }
 
 pub(crate) fn stdout(output: &Output) -> String {

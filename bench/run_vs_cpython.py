@@ -29,7 +29,9 @@ def default_typhon() -> list[str]:
     if os.path.exists(cli):
         probe = subprocess.run([cli, "run", "--help"], capture_output=True, text=True)
         if probe.returncode == 0:
-            return [cli, "run"]
+            # Cold every time, as CPython with `-S` and no bytecode cache: this compares
+            # the VMs; bench/cache_vs.py measures warm starts.
+            return [cli, "run", "--no-cache"]
     subprocess.run(
         ["cargo", "build", "--release", "-q", "-p", "typhon-compiler", "--example", "run_file"],
         cwd=ROOT,

@@ -224,7 +224,7 @@ fn why(module: &str, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let Some(file) = report.module(module) else {
         anyhow::bail!("no module `{module}` among the {} modules of {}", report.n_files(), describe_paths(paths));
     };
-    let cache_report = report.cache.as_ref().filter(|cache| cache.n_modules > 0);
+    let cache_report = report.cache.as_deref().filter(|cache| cache.n_modules > 0);
     for warning in report.cache.iter().flat_map(|cache| &cache.warnings) {
         eprintln!("{warning}");
     }

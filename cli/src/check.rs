@@ -50,7 +50,7 @@ pub(crate) fn run(args: &CheckArgs, mode: Mode, color: ColorWhen) -> anyhow::Res
             }
         },
     };
-    crate::cache::print_report(report.cache.as_ref(), args.cache.explain, cache_on);
+    crate::cache::print_report(report.cache.as_deref(), args.cache.explain, cache_on);
     if report.n_files() == 0 {
         // Not an error (an empty folder is a valid project), but most likely a wrong path.
         eprintln!("warning: no Python files found in the given paths");

@@ -94,12 +94,16 @@ pub(crate) fn run(args: &RunArgs, color: ColorWhen) -> anyhow::Result<ExitCode> 
     // What the cache did is told before the program writes anything.
     let outcome = engine.prepare(&path).map(|prepared| match prepared {
         Prepared::Rejected(report) => {
-            crate::cache::print_report(report.cache.as_ref(), args.cache.explain, cache_on);
+            crate::cache::print_report(report.cache.as_deref(), args.cache.explain, cache_on);
             RunOutcome::Rejected(report)
         }
         Prepared::Ready(program) => {
             crate::cache::print_report(program.cache_report(), args.cache.explain, cache_on);
-            program.run(&settings, &mut stdout, &mut stderr)
+            let outcome = program.run(&settings, &mut stdout, &mut stderr);
+            // The process exits next: unmapping a thousand cache entries one by one is
+            // time the exit does at once.
+            std::mem::forget(program);
+            outcome
         }
     });
     match stdout.flush() {

@@ -124,7 +124,7 @@ pub struct CheckReport {
     pub files: Vec<FileReport>,
     pub timings: Timings,
     /// What the cache did (`--explain`), when the engine has one.
-    pub cache: Option<crate::CacheReport>,
+    pub cache: Option<Box<crate::CacheReport>>,
 }
 
 impl CheckReport {

@@ -155,7 +155,7 @@ impl Engine {
         let Some(cache) = &self.cache else {
             let (mut report, project, _) = self.on_pool(|| self.check_modules(modules, tops, None));
             if let Some(error) = &self.cache_error {
-                report.cache = Some(CacheReport { warnings: vec![error.clone()], ..CacheReport::default() });
+                report.cache = Some(Box::new(CacheReport { warnings: vec![error.clone()], ..CacheReport::default() }));
             }
             return (report, project, Written::default(), HashMap::new());
         };
@@ -665,7 +665,7 @@ fn assemble_report(
     files.sort_by(|a, b| a.file.cmp(&b.file));
     cache_report.lines.sort_by(|a, b| a.module.cmp(&b.module));
     let cache = with_cache.then_some(cache_report);
-    (CheckReport { files, timings: Timings::default(), cache }, interfaces, state)
+    (CheckReport { files, timings: Timings::default(), cache: cache.map(Box::new) }, interfaces, state)
 }
 
 /// A module name for a file that lies outside its root, which discovery never produces:

@@ -164,10 +164,10 @@ impl<'a> CheckContext<'a> {
         let Some(interface_hash) = entry.interface_hash.filter(|_| entry.status == RecordStatus::Checked) else {
             return Err(MissReason::ImportsChanged);
         };
-        if self.cache.is_some_and(|cache| cache.want_code) && !CacheRun::has_code(entry) {
+        if self.cache.is_some_and(|cache| cache.want_code) {
             let has_errors = entry.check_diagnostics.iter().any(Diagnostic::is_error);
             if !has_errors {
-                return Err(MissReason::BytecodeNotCached);
+                CacheRun::code_ready(entry)?;
             }
         }
         let _ = module;

@@ -178,7 +178,7 @@ impl Engine {
         self.project = Some(project);
         report.timings.discover = discover;
         let (_, cache_report) = self.compile_all(&report, &written, &hits)?;
-        report.cache = cache_report;
+        report.cache = cache_report.map(Box::new);
         if !keep_ir {
             for file in &mut report.files {
                 file.ir = None;
@@ -203,7 +203,7 @@ impl Engine {
             self.map_on_pool(&report.files, |file| -> Result<(Option<LoadedModule>, bool, Option<String>), RunError> {
                 if file.ir.is_none()
                     && let Some(entry) = hits.get(&file.module)
-                    && entry.code.get().is_some_and(Option::is_some)
+                    && entry.code.get().is_some_and(Result::is_ok)
                 {
                     let bytes = Arc::new(CodeBytes(entry.clone()));
                     return Ok((Some(LoadedModule::from_shared(bytes, file.file.display_path.clone())), false, None));
@@ -221,7 +221,7 @@ impl Engine {
                 Ok((Some(LoadedModule::from_aligned(bytes, path)), true, warning))
             });
         let mut modules = Vec::with_capacity(compiled.len());
-        let mut cache_report = report.cache.clone();
+        let mut cache_report = report.cache.as_deref().cloned();
         for (file, result) in report.files.iter().zip(compiled) {
             let (module, recompiled, warning) = result?;
             modules.extend(module);

@@ -91,7 +91,8 @@ fn read_expected(program: &Program) -> Result<Expected, String> {
 /// Runs one program with a single-threaded engine (the programs themselves run in
 /// parallel), through the same entry point as `typhon run`.
 fn run(program: &Program) -> Result<Actual, String> {
-    let mut engine = Engine::new(DiskSources, EngineOptions { threads: std::num::NonZeroUsize::new(1), keep_ir: true, cache: None });
+    let mut engine =
+        Engine::new(DiskSources, EngineOptions { threads: std::num::NonZeroUsize::new(1), keep_ir: true, cache: None });
     let entry_name = program.entry.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let settings = RunSettings { argv: vec![entry_name], fuel: Some(FUEL) };
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());

@@ -254,6 +254,13 @@ impl Probe {
     }
 }
 
+/// The reason an unusable entry gives, without the "entry damaged: " its message starts
+/// with (the explanation adds its own).
+fn damage_reason(error: &typhon_bytecode_cache::EntryError) -> String {
+    let reason = error.to_string();
+    reason.strip_prefix("entry damaged: ").unwrap_or(&reason).to_owned()
+}
+
 /// The hash of source bytes, in the cache's own key domain.
 pub(crate) fn source_hash(bytes: &[u8]) -> [u8; 32] {
     *blake3::Hasher::new_derive_key("typhon cache source v1").update(bytes).finalize().as_bytes()
@@ -311,13 +318,9 @@ impl CacheRun<'_> {
                 let reason = match error.class() {
                     ErrorClass::CompilerChanged => MissReason::CompilerChanged,
                     ErrorClass::Damaged | ErrorClass::Io => {
-                        let reason = error.to_string();
-                        let reason = reason.strip_prefix("entry damaged: ").unwrap_or(&reason).to_owned();
-                        self.warn(format!(
-                            "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
-                            info.name, info.file.display_path
-                        ));
-                        MissReason::damaged(reason)
+                        let reason = damage_reason(&error);
+                        self.warn_damaged(info, &reason);
+                        MissReason::EntryDamaged { reason }
                     }
                 };
                 probe.reason = Some(reason);
@@ -345,53 +348,72 @@ impl CacheRun<'_> {
             text = Some(read);
         }
         let Some((entry, key)) = found else { return (probe, text) };
-        if key.options_hash != self.options_hash {
-            probe.reason = Some(MissReason::OptionsChanged);
-            return (probe, text);
-        }
-        if probe.source_hash != Some(key.source_hash) {
-            probe.reason = Some(MissReason::SourceChanged);
-            return (probe, text);
-        }
-        match CachedEntry::load(entry) {
-            Ok(cached) => {
-                if self.want_code {
-                    let code = self.code_of(&code_slot, &cached.code_key);
-                    let _ = cached.code.set(code);
+        let miss = if key.options_hash != self.options_hash {
+            Some(MissReason::OptionsChanged)
+        } else if probe.source_hash != Some(key.source_hash) {
+            Some(MissReason::SourceChanged)
+        } else {
+            match CachedEntry::load(entry, key) {
+                Ok(cached) => {
+                    if self.want_code {
+                        let code = self.code_of(&code_slot, &cached.code_key, info);
+                        let _ = cached.code.set(code);
+                    }
+                    probe.restat = !stat_ok && self.read_start.is_some() && probe.stat.is_some();
+                    probe.entry = Some(Arc::new(cached));
+                    None
                 }
-                probe.restat = !stat_ok && self.read_start.is_some() && probe.stat.is_some();
-                probe.entry = Some(Arc::new(cached));
-            }
-            Err(reason) => {
-                if let MissReason::EntryDamaged { reason } = &reason {
-                    self.warn(format!(
-                        "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
-                        info.name, info.file.display_path
-                    ));
+                Err(reason) => {
+                    if let MissReason::EntryDamaged { reason } = &reason {
+                        self.warn_damaged(info, reason);
+                    }
+                    Some(reason)
                 }
-                probe.reason = Some(reason);
             }
+        };
+        if miss.is_some() && text.is_none() {
+            // The stat vouched for the bytes, but the entry cannot be used after all: the
+            // module is parsed, from the file as it is now.
+            let (read, hash) = crate::check::read_source_hashed(sources, &info.file);
+            probe.source_hash = hash;
+            probe.text_read = true;
+            text = Some(read);
         }
+        probe.reason = miss;
         (probe, text)
     }
 
-    /// The code entry of a module if it holds bytecode compiled under `code_key`.
-    fn code_of(&self, slot: &SlotKey, code_key: &[u8; 32]) -> Option<MappedEntry> {
+    fn warn_damaged(&self, info: &ModuleInfo, reason: &str) {
+        self.warn(format!(
+            "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
+            info.name, info.file.display_path
+        ));
+    }
+
+    /// The code entry of a module if it holds bytecode compiled under `code_key`, or why
+    /// it cannot be used.
+    fn code_of(&self, slot: &SlotKey, code_key: &[u8; 32], info: &ModuleInfo) -> Result<MappedEntry, MissReason> {
         match self.cache.store.get(slot) {
-            Ok(Some(entry)) if entry.section(record::CODE_KEY) == Some(&code_key[..]) => Some(entry),
-            Ok(_) => None,
-            Err(error) => {
-                if error.class() == ErrorClass::Damaged {
-                    self.warn(format!("warning: a bytecode cache entry is damaged ({error}); rebuilding it"));
+            Ok(Some(entry)) if entry.section(record::CODE_KEY) == Some(&code_key[..]) => Ok(entry),
+            Ok(_) => Err(MissReason::BytecodeNotCached),
+            Err(error) => match error.class() {
+                ErrorClass::CompilerChanged => Err(MissReason::CompilerChanged),
+                ErrorClass::Damaged | ErrorClass::Io => {
+                    let reason = damage_reason(&error);
+                    self.warn_damaged(info, &reason);
+                    Err(MissReason::EntryDamaged { reason })
                 }
-                None
-            }
+            },
         }
     }
 
-    /// The cached bytecode of a reused entry, if the run path may use it.
-    pub(crate) fn has_code(entry: &CachedEntry) -> bool {
-        entry.code.get().is_some_and(Option::is_some)
+    /// Whether the run path may use the cached bytecode of a reused entry, or why not.
+    pub(crate) fn code_ready(entry: &CachedEntry) -> Result<(), MissReason> {
+        match entry.code.get() {
+            Some(Ok(_)) => Ok(()),
+            Some(Err(reason)) => Err(reason.clone()),
+            None => Err(MissReason::BytecodeNotCached),
+        }
     }
 
     /// Writes the meta entry of a module that was rebuilt; returns its code key (for the
@@ -468,7 +490,7 @@ impl CacheRun<'_> {
         let (Some(read_start), false) = (self.read_start, self.read_only()) else { return };
         let (meta_slot, _, _) = Self::slots(sources, info);
         let meta = entry.meta();
-        let Some(record) = record::restat_record(meta, stat, read_start) else { return };
+        let Some(record) = record::restat_record(entry, stat, read_start) else { return };
         let interface = meta.section(record::META_INTERFACE).unwrap_or_default();
         if let Err(error) = self.cache.store.put(&meta_slot, &[&record, interface]) {
             self.warn(format!("warning: could not write to the cache: {error}"));

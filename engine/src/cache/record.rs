@@ -181,10 +181,22 @@ fn diagnostic_of(archived: &ArchivedDiagnosticRecord) -> Option<Diagnostic> {
     })
 }
 
-/// The archived record of a validated meta entry.
+/// The archived record of a meta entry, validated (rkyv's bytecheck).
 fn record_of(entry: &MappedEntry) -> Result<&ArchivedRecord, MissReason> {
     let bytes = entry.section(META_RECORD).ok_or_else(|| MissReason::damaged("no record section"))?;
     rkyv::access::<ArchivedRecord, BoxedError>(bytes).map_err(|_| MissReason::damaged("record does not validate"))
+}
+
+/// The archived record of a meta entry that [`record_of`] already validated.
+///
+/// The caller holds proof of that validation: an [`EntryKey`] (made only by
+/// [`CachedEntry::key`]) or a [`CachedEntry`] (made only from one).
+fn validated_record(entry: &MappedEntry) -> &ArchivedRecord {
+    let bytes = entry.section(META_RECORD).unwrap_or_default();
+    // SAFETY: `record_of` validated these very bytes: the section of a mapping that
+    // nobody modifies (the store publishes entries by rename and never writes to a
+    // published file), so they are still the validated archive.
+    unsafe { rkyv::access_unchecked::<ArchivedRecord>(bytes) }
 }
 
 /// A meta entry read from the store whose module, file and source match: the front end's
@@ -198,8 +210,8 @@ pub(crate) struct CachedEntry {
     pub(crate) interface_hash: Option<[u8; 32]>,
     pub(crate) code_key: [u8; 32],
     interface: OnceLock<Option<Arc<Interface>>>,
-    /// The code entry, looked up by the run path only.
-    pub(crate) code: OnceLock<Option<MappedEntry>>,
+    /// The code entry (or why it cannot be used), looked up by the run path only.
+    pub(crate) code: OnceLock<Result<MappedEntry, MissReason>>,
 }
 
 /// What [`CachedEntry::open`] learnt about an entry's key, for the caller to compare.
@@ -234,8 +246,8 @@ impl CachedEntry {
     }
 
     /// Decodes what the engine needs of an entry whose key matched.
-    pub(crate) fn load(meta: MappedEntry) -> Result<CachedEntry, MissReason> {
-        let record = record_of(&meta)?;
+    pub(crate) fn load(meta: MappedEntry, _validated: EntryKey) -> Result<CachedEntry, MissReason> {
+        let record = validated_record(&meta);
         let status = RecordStatus::from_byte(record.status).ok_or_else(|| MissReason::damaged("unknown status"))?;
         let imports = record
             .imports
@@ -282,9 +294,7 @@ impl CachedEntry {
 
     /// The dependency signatures recorded in the entry, sorted by module name.
     pub(crate) fn deps(&self) -> impl Iterator<Item = (&str, [u8; 32])> {
-        // The record validated when the entry was loaded; a failure here is impossible,
-        // and yields no dependencies (a key that matches nothing that has imports).
-        record_of(&self.meta).into_iter().flat_map(|record| record.deps.iter().map(|pair| (pair.0.as_str(), pair.1)))
+        validated_record(&self.meta).deps.iter().map(|pair| (pair.0.as_str(), pair.1))
     }
 
     /// The module's interface, decoded from the entry on first use; `None` if it cannot
@@ -310,7 +320,7 @@ pub(crate) struct CodeBytes(pub(crate) Arc<CachedEntry>);
 
 impl AsRef<[u8]> for CodeBytes {
     fn as_ref(&self) -> &[u8] {
-        let code = self.0.code.get().and_then(Option::as_ref);
+        let code = self.0.code.get().and_then(|code| code.as_ref().ok());
         code.and_then(|code| code.section(CODE_MODULE)).unwrap_or_default()
     }
 }
@@ -320,14 +330,14 @@ pub(crate) fn encode_record(record: &Record) -> Result<rkyv::util::AlignedVec<16
     rkyv::to_bytes::<BoxedError>(record)
 }
 
-/// Re-encodes an entry's record with a new stat and clock reading (the contents are the
+/// Re-encodes a reused entry's record with a new stat and clock reading (the contents are the
 /// same: only the fast path's data changes). `None` if the record cannot be read.
 pub(crate) fn restat_record(
-    entry: &MappedEntry,
+    entry: &CachedEntry,
     stat: Option<&SourceStat>,
     read_start: typhon_bytecode_cache::FsTimestamp,
 ) -> Option<rkyv::util::AlignedVec<16>> {
-    let archived = record_of(entry).ok()?;
+    let archived = validated_record(&entry.meta);
     let mut record: Record = rkyv::deserialize::<Record, BoxedError>(archived).ok()?;
     record.stat = stat.map(StatRecord::of);
     record.read_start = (read_start.secs, read_start.nanos);

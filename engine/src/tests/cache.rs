@@ -169,13 +169,13 @@ fn build_fills_the_cache_for_runs_and_check_alone_does_not() {
     std::fs::remove_dir_all(&cache).expect("removing the cache");
     let built = engine(&cache, 2).build(&[&root]).expect("build");
     assert_eq!(
-        built.cache.as_ref().map(crate::CacheReport::summary).as_deref(),
+        built.cache.as_deref().map(crate::CacheReport::summary).as_deref(),
         Some("3 modules: 0 cached, 3 re-checked, 3 re-compiled")
     );
     assert_eq!(prepared_summary(false), "3 modules: 3 cached, 0 re-checked, 0 re-compiled");
     let rebuilt = engine(&cache, 2).build(&[&root]).expect("build again");
     assert_eq!(
-        rebuilt.cache.as_ref().map(crate::CacheReport::summary).as_deref(),
+        rebuilt.cache.as_deref().map(crate::CacheReport::summary).as_deref(),
         Some("3 modules: 3 cached, 0 re-checked, 0 re-compiled")
     );
 }

@@ -302,13 +302,15 @@ impl<'c> Follow<'c> {
     /// root: not a built-in module, a well-formed name, and not something inside a plain
     /// module (`a.b` of `from a import b` when `a` is `a.py` is a name in `a`).
     fn worth_probing(&self, name: &str) -> bool {
-        if typhon_typeck::is_builtin_module(name) || !is_module_name(name) {
+        // A namespace package has no file, and neither has a parent that is missing
+        // (then so is the module, but only probing can tell). Checked first: the common
+        // case is a name in a plain module (`m.Class` of `from m import Class`).
+        if let Some((parent, _)) = name.rsplit_once('.')
+            && self.by_name.get(parent).is_some_and(|id| !self.modules[id.index()].is_package)
+        {
             return false;
         }
-        let Some((parent, _)) = name.rsplit_once('.') else { return true };
-        // A namespace package has no file, and neither has a parent that is missing
-        // (then so is the module, but only probing can tell).
-        self.by_name.get(parent).is_none_or(|id| self.modules[id.index()].is_package)
+        !typhon_typeck::is_builtin_module(name) && is_module_name(name)
     }
 
     fn probe(&self, name: &str) -> bool {

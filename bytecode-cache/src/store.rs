@@ -74,7 +74,9 @@ impl Default for CacheOptions {
             fingerprint: COMPILER_FINGERPRINT,
             max_bytes: Some(DEFAULT_MAX_BYTES),
             temp_grace: Duration::from_secs(10 * 60),
-            lru_refresh_interval: Duration::from_secs(60),
+            // Eviction needs only a rough order: refreshing at most twice an hour spares a
+            // warm start two timestamp writes per module.
+            lru_refresh_interval: Duration::from_secs(30 * 60),
             rescan_every_puts: 256,
         }
     }
@@ -359,7 +361,7 @@ impl CacheDir {
             // Nothing to map (mapping zero bytes is an error on some systems).
             return Err(format::validate(&[], &self.options.fingerprint).err().unwrap_or(EntryError::NotAnEntry));
         }
-        let map = map_published_entry(&file)?;
+        let map = map_published_entry(&file, meta.len())?;
         let layout = format::validate(&map, &self.options.fingerprint)?;
         if !(map.as_ptr() as usize).is_multiple_of(format::SECTION_ALIGN) {
             return Err(EntryError::Damaged(format::DamageKind::Misaligned));

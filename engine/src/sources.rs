@@ -47,6 +47,16 @@ pub trait SourceProvider: Send + Sync {
         let _ = path;
         None
     }
+
+    /// The names of the files (not directories) directly in `dir`, if the provider can
+    /// list them; `None` (the default) makes the engine ask [`SourceProvider::is_file`]
+    /// for each candidate instead. Looking for imported modules, the engine lists each
+    /// directory once, as CPython's import system does, instead of one `stat` per
+    /// candidate file.
+    fn files_in(&self, dir: &Path) -> Option<Vec<std::ffi::OsString>> {
+        let _ = dir;
+        None
+    }
 }
 
 /// Whether discovery skips a file or directory of this name below a root: hidden entries
@@ -121,6 +131,23 @@ impl SourceProvider for DiskSources {
 
     fn stat(&self, path: &Path) -> Option<typhon_bytecode_cache::SourceStat> {
         std::fs::metadata(path).ok().map(|meta| typhon_bytecode_cache::SourceStat::from_metadata(&meta))
+    }
+
+    fn files_in(&self, dir: &Path) -> Option<Vec<std::ffi::OsString>> {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let Ok(entries) = std::fs::read_dir(dir) else { return Some(Vec::new()) };
+        let mut files = Vec::new();
+        for entry in entries.flatten() {
+            let is_file = match entry.file_type() {
+                Ok(kind) if kind.is_symlink() => entry.path().is_file(),
+                Ok(kind) => kind.is_file(),
+                Err(_) => entry.path().is_file(),
+            };
+            if is_file {
+                files.push(entry.file_name());
+            }
+        }
+        Some(files)
     }
 
     fn absolute(&self, path: &Path) -> PathBuf {

@@ -83,6 +83,7 @@ impl<'c, 'a> Stream<'c, 'a> {
         tops: &'c [PathBuf],
         texts: Vec<Option<SourceText>>,
         order: Vec<ModuleId>,
+        listings: &'c Listings,
     ) -> Stream<'c, 'a> {
         let modules = context.modules;
         let slots = texts
@@ -97,7 +98,7 @@ impl<'c, 'a> Stream<'c, 'a> {
                 outcome: OnceLock::new(),
             })
             .collect();
-        let follow = Follow::new(sources, modules, by_name, tops);
+        let follow = Follow::new(sources, modules, by_name, tops, listings);
         Stream { context, by_name, duplicates, follow, order, next: AtomicUsize::new(0), slots }
     }
 
@@ -274,6 +275,36 @@ pub(crate) struct Follow<'c> {
     /// Every module name probed so far and the file found for it, so that each name costs
     /// its file-system lookups once.
     probes: Mutex<HashMap<String, Option<PathBuf>>>,
+    listings: &'c Listings,
+}
+
+/// The files of each directory looked into while following imports (see
+/// [`SourceProvider::files_in`]), shared by every [`Follow`] of one command.
+#[derive(Default)]
+pub(crate) struct Listings {
+    dirs: Mutex<HashMap<PathBuf, Option<std::sync::Arc<HashSet<std::ffi::OsString>>>>>,
+}
+
+impl Listings {
+    /// Whether `path` is a file, from its directory's listing when the provider lists.
+    fn is_file(&self, sources: &dyn SourceProvider, path: &std::path::Path) -> bool {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return sources.is_file(path) };
+        let listing = {
+            let cached = lock(&self.dirs).get(dir).cloned();
+            match cached {
+                Some(listing) => listing,
+                None => {
+                    let listing = sources.files_in(dir).map(|files| std::sync::Arc::new(files.into_iter().collect()));
+                    lock(&self.dirs).insert(dir.to_path_buf(), listing.clone());
+                    listing
+                }
+            }
+        };
+        match listing {
+            Some(files) => files.contains(name),
+            None => sources.is_file(path),
+        }
+    }
 }
 
 impl<'c> Follow<'c> {
@@ -282,8 +313,17 @@ impl<'c> Follow<'c> {
         modules: &'c [ModuleInfo],
         by_name: &'c HashMap<String, ModuleId>,
         tops: &'c [PathBuf],
+        listings: &'c Listings,
     ) -> Follow<'c> {
-        Follow { sources, modules, by_name, tops, known_files: OnceLock::new(), probes: Mutex::new(HashMap::new()) }
+        Follow {
+            sources,
+            modules,
+            by_name,
+            tops,
+            known_files: OnceLock::new(),
+            probes: Mutex::new(HashMap::new()),
+            listings,
+        }
     }
 
     /// Whether any import of a module names a file to follow.
@@ -321,7 +361,7 @@ impl<'c> Follow<'c> {
             self.known_files.get_or_init(|| self.modules.iter().map(|info| info.file.path.clone()).collect());
         let found = self.tops.iter().flat_map(|top| candidate_files(top, name)).find_map(|candidate| {
             let path = normalize_path(&candidate);
-            (!known_files.contains(&path) && self.sources.is_file(&path)).then_some(path)
+            (!known_files.contains(&path) && self.listings.is_file(self.sources, &path)).then_some(path)
         });
         let is_found = found.is_some();
         lock(&self.probes).insert(name.to_owned(), found);

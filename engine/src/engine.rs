@@ -24,7 +24,7 @@ use crate::order::{dependencies_first, likely_imports};
 use crate::phase1::{CheckContext, GraphPhase1, InterfaceOf, Outcome};
 use crate::project::{HashedInterface, NamedModule, SourceRoot};
 use crate::sources::normalize_path;
-use crate::stream::{Follow, Listings, Stream};
+use crate::stream::{Follow, Lookup, Stream};
 use crate::{CheckReport, EngineError, FileReport, ModuleStatus, Project, SourceFile, SourceProvider, Timings};
 
 /// The stack of each worker thread. The parser and the type checker recurse over trees
@@ -272,11 +272,11 @@ impl Engine {
         let mut timings = Timings::default();
         let (by_name, duplicates) = name_table(&modules);
         let duplicate_ids: HashSet<ModuleId> = duplicates.keys().copied().collect();
-        let listings = Listings::default();
-        let mut loaded = self.stream_pass(modules, by_name, &duplicate_ids, tops, run, &listings, &mut timings);
+        let lookup = Lookup::new(tops);
+        let mut loaded = self.stream_pass(modules, by_name, &duplicate_ids, &lookup, run, &mut timings);
 
         let started = Instant::now();
-        self.follow_imports(&mut loaded, tops, run, &listings);
+        self.follow_imports(&mut loaded, &lookup, run);
         let module_graph = graph::build(&loaded.edges);
         let mut extra = Vec::new();
         timings.n_modules_on_graph = loaded.outcomes.iter().filter(|outcome| outcome.is_none()).count();
@@ -315,9 +315,8 @@ impl Engine {
         modules: Vec<ModuleInfo>,
         by_name: HashMap<String, ModuleId>,
         duplicate_ids: &HashSet<ModuleId>,
-        tops: &[PathBuf],
+        lookup: &Lookup<'_>,
         run: Option<&CacheRun<'_>>,
-        listings: &Listings,
         timings: &mut Timings,
     ) -> Loaded {
         let started = Instant::now();
@@ -347,7 +346,7 @@ impl Engine {
 
         let started = Instant::now();
         let context = CheckContext::new(&modules, self.options.keep_ir, sources, run, &probes);
-        let stream = Stream::new(&context, sources, &by_name, duplicate_ids, tops, texts, order, listings);
+        let stream = Stream::new(&context, sources, &by_name, duplicate_ids, lookup, texts, order);
         if self.parallel() {
             stream.run_parallel();
         } else {
@@ -440,7 +439,7 @@ impl Engine {
     /// Adds the modules that the streaming pass found to follow (imported, found below a
     /// root, named by nobody), parses them (or takes their front end from the cache), and
     /// repeats for what they import in turn.
-    fn follow_imports(&self, loaded: &mut Loaded, tops: &[PathBuf], run: Option<&CacheRun<'_>>, listings: &Listings) {
+    fn follow_imports(&self, loaded: &mut Loaded, lookup: &Lookup<'_>, run: Option<&CacheRun<'_>>) {
         let mut to_follow = std::mem::take(&mut loaded.to_follow);
         if to_follow.is_empty() {
             return;
@@ -472,7 +471,7 @@ impl Engine {
                 }
                 None => (front_end(sources, &info.file, &info.name, info.is_package), None, Probe::disabled()),
             });
-            let follow = Follow::new(sources, &loaded.modules, &loaded.by_name, tops, listings);
+            let follow = Follow::new(sources, &loaded.modules, &loaded.by_name, lookup);
             for (mut front, text, probe) in new_fronts {
                 follow.finds_any(&front.imports);
                 loaded.asts.push(front.ast.take());

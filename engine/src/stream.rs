@@ -80,10 +80,9 @@ impl<'c, 'a> Stream<'c, 'a> {
         sources: &'c dyn SourceProvider,
         by_name: &'c HashMap<String, ModuleId>,
         duplicates: &'c HashSet<ModuleId>,
-        tops: &'c [PathBuf],
+        lookup: &'c Lookup<'c>,
         texts: Vec<Option<SourceText>>,
         order: Vec<ModuleId>,
-        listings: &'c Listings,
     ) -> Stream<'c, 'a> {
         let modules = context.modules;
         let slots = texts
@@ -98,7 +97,7 @@ impl<'c, 'a> Stream<'c, 'a> {
                 outcome: OnceLock::new(),
             })
             .collect();
-        let follow = Follow::new(sources, modules, by_name, tops, listings);
+        let follow = Follow::new(sources, modules, by_name, lookup);
         Stream { context, by_name, duplicates, follow, order, next: AtomicUsize::new(0), slots }
     }
 
@@ -269,23 +268,27 @@ pub(crate) struct Follow<'c> {
     sources: &'c dyn SourceProvider,
     modules: &'c [ModuleInfo],
     by_name: &'c HashMap<String, ModuleId>,
-    tops: &'c [PathBuf],
+    lookup: &'c Lookup<'c>,
     /// The files of `modules`, built on the first probe (most projects never probe).
     known_files: OnceLock<HashSet<PathBuf>>,
     /// Every module name probed so far and the file found for it, so that each name costs
     /// its file-system lookups once.
     probes: Mutex<HashMap<String, Option<PathBuf>>>,
-    listings: &'c Listings,
 }
 
-/// The files of each directory looked into while following imports (see
-/// [`SourceProvider::files_in`]), shared by every [`Follow`] of one command.
-#[derive(Default)]
-pub(crate) struct Listings {
+/// Where one command looks for imported files nobody named: the roots' top directories,
+/// and the files of each directory looked into so far (see [`SourceProvider::files_in`]),
+/// shared by every [`Follow`] of the command.
+pub(crate) struct Lookup<'t> {
+    pub(crate) tops: &'t [PathBuf],
     dirs: Mutex<HashMap<PathBuf, Option<std::sync::Arc<HashSet<std::ffi::OsString>>>>>,
 }
 
-impl Listings {
+impl<'t> Lookup<'t> {
+    pub(crate) fn new(tops: &'t [PathBuf]) -> Lookup<'t> {
+        Lookup { tops, dirs: Mutex::new(HashMap::new()) }
+    }
+
     /// Whether `path` is a file, from its directory's listing when the provider lists.
     fn is_file(&self, sources: &dyn SourceProvider, path: &std::path::Path) -> bool {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return sources.is_file(path) };
@@ -312,18 +315,9 @@ impl<'c> Follow<'c> {
         sources: &'c dyn SourceProvider,
         modules: &'c [ModuleInfo],
         by_name: &'c HashMap<String, ModuleId>,
-        tops: &'c [PathBuf],
-        listings: &'c Listings,
+        lookup: &'c Lookup<'c>,
     ) -> Follow<'c> {
-        Follow {
-            sources,
-            modules,
-            by_name,
-            tops,
-            known_files: OnceLock::new(),
-            probes: Mutex::new(HashMap::new()),
-            listings,
-        }
+        Follow { sources, modules, by_name, lookup, known_files: OnceLock::new(), probes: Mutex::new(HashMap::new()) }
     }
 
     /// Whether any import of a module names a file to follow.
@@ -359,9 +353,9 @@ impl<'c> Follow<'c> {
         }
         let known_files =
             self.known_files.get_or_init(|| self.modules.iter().map(|info| info.file.path.clone()).collect());
-        let found = self.tops.iter().flat_map(|top| candidate_files(top, name)).find_map(|candidate| {
+        let found = self.lookup.tops.iter().flat_map(|top| candidate_files(top, name)).find_map(|candidate| {
             let path = normalize_path(&candidate);
-            (!known_files.contains(&path) && self.listings.is_file(self.sources, &path)).then_some(path)
+            (!known_files.contains(&path) && self.lookup.is_file(self.sources, &path)).then_some(path)
         });
         let is_found = found.is_some();
         lock(&self.probes).insert(name.to_owned(), found);

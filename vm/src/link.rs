@@ -94,7 +94,12 @@ impl AsRef<[u8]> for Aligned {
 impl LoadedModule {
     /// From bytes produced by [`bytecode::to_bytes`].
     pub fn from_aligned(bytes: AlignedVec<16>, path: impl Into<String>) -> LoadedModule {
-        LoadedModule { bytes: Arc::new(Aligned(bytes)), path: path.into(), validated: Arc::default(), verified: Arc::default() }
+        LoadedModule {
+            bytes: Arc::new(Aligned(bytes)),
+            path: path.into(),
+            validated: Arc::default(),
+            verified: Arc::default(),
+        }
     }
 
     /// From any byte buffer; it must start at a 16-byte aligned address (a mapped file

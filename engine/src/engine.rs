@@ -16,7 +16,8 @@ use typhon_bytecode_cache::SourceStat;
 use typhon_typeck::ImportRequest;
 
 use crate::cache::{
-    Built, Cache, CacheConfig, CacheReport, CacheRun, CachedEntry, ExplainLine, MissReason, Probe, RecordStatus,
+    Built, Cache, CacheConfig, CacheReport, CacheRun, CachedEntry, EntryParts, ExplainLine, MissReason, Probe,
+    RecordStatus,
 };
 use crate::check::{FrontEnd, SourceText, front_end, parse_source, read_source, sort_diagnostics};
 use crate::graph::{self, Edge, ModuleGraph, ModuleId};
@@ -195,7 +196,7 @@ impl Engine {
     /// those reused with a stale one.
     fn write_back(&self, run: &CacheRun<'_>, state: &CacheState) -> Written {
         let sources = &*self.sources;
-        let code_keys: Vec<Option<[u8; 32]>> = self.map_on_pool(&state.pending, |pending| {
+        let written: Vec<Option<EntryParts>> = self.map_on_pool(&state.pending, |pending| {
             let built = Built {
                 info: &pending.info,
                 source_hash: pending.source_hash,
@@ -211,15 +212,20 @@ impl Engine {
             run.write_meta(sources, &built)
         });
         self.map_on_pool(&state.restat, |(info, entry, stat)| run.restat(sources, info, entry, stat.as_ref()));
-        let n_written = code_keys.iter().flatten().count() + state.restat.len();
-        let code_keys = state
-            .pending
-            .iter()
-            .zip(code_keys)
-            .filter_map(|(pending, key)| Some((pending.info.name.clone(), key?)))
-            .collect();
+        let n_written = written.iter().flatten().count() + state.restat.len();
+        // The code entries of the run path repeat the meta entries' sections.
+        let parts = if run.want_code {
+            state
+                .pending
+                .iter()
+                .zip(written)
+                .filter_map(|(pending, parts)| Some((pending.info.name.clone(), parts?)))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         run.record_run(state.n_hits as u64, state.pending.len() as u64);
-        Written { code_keys, n_written, warnings: run.take_warnings() }
+        Written { parts, n_written, warnings: run.take_warnings() }
     }
 
     /// Whether to work on the engine's pool rather than on the calling thread alone.
@@ -537,9 +543,9 @@ pub(crate) struct CacheState {
 /// What writing a check's entries did.
 #[derive(Default)]
 pub(crate) struct Written {
-    /// The code key of every module whose meta entry was written: its bytecode, once
-    /// compiled, goes into the code entry under that key.
-    pub(crate) code_keys: HashMap<String, [u8; 32]>,
+    /// The sections of every meta entry written (run path): the module's bytecode, once
+    /// compiled, goes into its code entry after them.
+    pub(crate) parts: HashMap<String, EntryParts>,
     pub(crate) n_written: usize,
     pub(crate) warnings: Vec<String>,
 }

@@ -139,6 +139,27 @@ impl<'a> CheckContext<'a> {
         Some(probe.reason.clone().unwrap_or(MissReason::NotCached))
     }
 
+    /// Reuses the module's entry if its key matches `deps`. The run path probed the code
+    /// entry; when that one was compiled against other dependencies, the meta entry (a
+    /// `check` may have written it since) is tried as well.
+    pub(crate) fn reuse_any(&self, module: ModuleId, deps: &[(String, [u8; 32])]) -> Result<Outcome, MissReason> {
+        let entry = self.entry(module).ok_or(MissReason::NotCached)?;
+        let why = match self.reuse(module, entry, deps) {
+            Ok(outcome) => return Ok(outcome),
+            Err(why) => why,
+        };
+        let fallback = match (self.cache, entry.is_code(), self.probes.get(module.index())) {
+            (Some(cache), true, Some(probe)) => {
+                probe.source_hash.and_then(|hash| cache.meta_entry(self.sources, &self.modules[module.index()], hash))
+            }
+            _ => None,
+        };
+        match fallback {
+            Some(meta) => self.reuse(module, &meta, deps),
+            None => Err(why),
+        }
+    }
+
     /// Reuses the entry of `module` if its recorded dependency signatures are `deps`
     /// (and, for the run path, it has bytecode); otherwise says why not.
     pub(crate) fn reuse(
@@ -217,8 +238,8 @@ impl<'a> CheckContext<'a> {
         imports: &Interfaces<'_>,
     ) -> Outcome {
         let mut reason = self.probe_reason(module);
-        if let Some(entry) = self.entry(module) {
-            match self.reuse(module, entry, &imports.key) {
+        if self.entry(module).is_some() {
+            match self.reuse_any(module, &imports.key) {
                 Ok(outcome) => return outcome,
                 Err(why) => reason = Some(why),
             }
@@ -594,7 +615,8 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
             .map(|&member| {
                 let key = self.dependency_key(member, &cycle).map_err(|_| MissReason::ImportsChanged)?;
                 let entry = self.context.entry(member).ok_or(MissReason::NotCached)?;
-                self.context.reuse(member, entry, &key)
+                let _ = entry;
+                self.context.reuse_any(member, &key)
             })
             .collect()
     }

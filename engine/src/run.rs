@@ -203,19 +203,17 @@ impl Engine {
             self.map_on_pool(&report.files, |file| -> Result<(Option<LoadedModule>, bool, Option<String>), RunError> {
                 if file.ir.is_none()
                     && let Some(entry) = hits.get(&file.module)
-                    && entry.code.get().is_some_and(Result::is_ok)
+                    && entry.is_code()
                 {
                     let bytes = Arc::new(CodeBytes(entry.clone()));
                     return Ok((Some(LoadedModule::from_shared(bytes, file.file.display_path.clone())), false, None));
                 }
                 let Some(bytes) = compile(file)? else { return Ok((None, false, None)) };
                 let mut warning = None;
-                if let (Some(cache), Some(key), Some(info)) = (
-                    cache,
-                    written.code_keys.get(&file.module),
-                    project.and_then(|project| project.module(&file.module)),
-                ) {
-                    warning = cache.write_code(sources, info, key, &bytes).err();
+                if let (Some(cache), Some(parts), Some(info)) =
+                    (cache, written.parts.get(&file.module), project.and_then(|project| project.module(&file.module)))
+                {
+                    warning = cache.write_code(sources, info, parts, &bytes).err();
                 }
                 let path = file.file.display_path.clone();
                 Ok((Some(LoadedModule::from_aligned(bytes, path)), true, warning))

@@ -477,29 +477,23 @@ fn entry_files(cache: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The meta and code entries of module `lib`: the meta entry is the one whose record
-/// holds the absolute path of `lib.py`; the code entry is the one whose first section
-/// (at offset 128 + 16 × 2, after the header and a two-row section table) is the code
-/// key that the meta record names.
+/// The meta and code entries of module `lib`: the two entries whose record holds the
+/// absolute path of `lib.py`; the meta entry has two sections (record, interface), the
+/// code entry three (the same two, then the bytecode). The section count is the header's
+/// little-endian `u32` at offset 12.
 fn lib_entries(cache: &Path, root: &Path) -> (PathBuf, PathBuf) {
     let lib_path = root.join("lib.py").display().to_string();
     let files = entry_files(cache);
     let contents: Vec<Vec<u8>> = files.iter().map(|path| fs::read(path).expect("read an entry")).collect();
     let contains = |haystack: &[u8], needle: &[u8]| haystack.windows(needle.len()).any(|window| window == needle);
-    let metas: Vec<usize> = (0..files.len()).filter(|&idx| contains(&contents[idx], lib_path.as_bytes())).collect();
-    assert_eq!(metas.len(), 1, "one entry records {lib_path}: {files:?}");
-    let meta = metas[0];
-    // Meta entries record their file's absolute path; code entries do not.
-    let main_path = root.join("main.py").display().to_string();
-    let is_meta =
-        |idx: usize| contains(&contents[idx], lib_path.as_bytes()) || contains(&contents[idx], main_path.as_bytes());
-    let codes: Vec<usize> = (0..files.len())
-        .filter(|&idx| {
-            !is_meta(idx) && contents[idx].len() >= 192 && contains(&contents[meta], &contents[idx][160..192])
-        })
-        .collect();
-    assert_eq!(codes.len(), 1, "one code entry pairs with lib's meta entry: {files:?}");
-    (files[meta].clone(), files[codes[0]].clone())
+    let sections = |idx: usize| {
+        contents[idx].get(12..16).map(|count| u32::from_le_bytes([count[0], count[1], count[2], count[3]]))
+    };
+    let libs: Vec<usize> = (0..files.len()).filter(|&idx| contains(&contents[idx], lib_path.as_bytes())).collect();
+    let metas: Vec<usize> = libs.iter().copied().filter(|&idx| sections(idx) == Some(2)).collect();
+    let codes: Vec<usize> = libs.iter().copied().filter(|&idx| sections(idx) == Some(3)).collect();
+    assert_eq!((metas.len(), codes.len()), (1, 1), "one meta and one code entry record {lib_path}: {files:?}");
+    (files[metas[0]].clone(), files[codes[0]].clone())
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -29,7 +29,8 @@ use typhon_diagnostics::Diagnostic;
 use typhon_typeck::Interface;
 
 pub(crate) use record::{CachedEntry, CodeBytes, RecordStatus};
-use record::{DiagnosticRecord, ImportRecord, Record, StatRecord};
+
+use record::{DiagnosticRecord, EntryKey, ImportRecord, Record, StatRecord};
 
 use crate::check::SourceText;
 use crate::{ModuleInfo, SourceProvider};
@@ -175,19 +176,20 @@ impl Cache {
         Ok(Cache { config, store })
     }
 
-    /// Writes the code entry of a module compiled under `code_key`; a warning if it fails.
+    /// Writes the code entry of a compiled module: the sections of its meta entry, then
+    /// the bytecode. Returns a warning if it fails.
     pub(crate) fn write_code(
         &self,
         sources: &dyn SourceProvider,
         info: &ModuleInfo,
-        code_key: &[u8; 32],
+        parts: &EntryParts,
         code: &[u8],
     ) -> Result<(), String> {
         if self.config.read_only {
             return Ok(());
         }
         let (_, code_slot, _) = CacheRun::slots(sources, info);
-        match self.store.put(&code_slot, &[&code_key[..], code]) {
+        match self.store.put(&code_slot, &[&parts.record, &parts.interface, code]) {
             Ok(_) => Ok(()),
             Err(error) => Err(format!("warning: could not write to the cache: {error}")),
         }
@@ -247,6 +249,24 @@ pub(crate) struct Probe {
     pub(crate) text_read: bool,
 }
 
+/// The source of a module as the probe read it (once at most).
+#[derive(Default)]
+struct SourceRead {
+    text: Option<SourceText>,
+}
+
+impl SourceRead {
+    /// Reads and hashes the file, unless it was already.
+    fn read(&mut self, sources: &dyn SourceProvider, info: &ModuleInfo, probe: &mut Probe) {
+        if self.text.is_none() {
+            let (text, hash) = crate::check::read_source_hashed(sources, &info.file);
+            probe.source_hash = hash;
+            probe.text_read = true;
+            self.text = Some(text);
+        }
+    }
+}
+
 impl Probe {
     /// The probe of a run without a cache.
     pub(crate) fn disabled() -> Probe {
@@ -298,104 +318,81 @@ impl CacheRun<'_> {
     /// Looks a module's entry up and decides whether its front end can be skipped. Reads
     /// the source when it must (no usable entry, a stat that cannot vouch for the bytes,
     /// or diagnostics to show); returns the text when it did.
+    ///
+    /// The run path looks at the code entry first (it holds the record, the interface and
+    /// the bytecode: one file per module); when that cannot be used, at the meta entry,
+    /// whose reuse then costs a re-compile.
     pub(crate) fn probe(&self, sources: &dyn SourceProvider, info: &ModuleInfo) -> (Probe, Option<SourceText>) {
         let (meta_slot, code_slot, file) = Self::slots(sources, info);
-        let mut probe = Probe::default();
-        let lookup = if self.reads { self.cache.store.get(&meta_slot) } else { Ok(None) };
-        let found = match lookup {
-            Ok(Some(entry)) => match CachedEntry::key(&entry, &info.name, &file, info.is_package) {
-                Ok(key) => Some((entry, key)),
+        let mut probe = Probe { stat: sources.stat(&info.file.path), ..Probe::default() };
+        let mut source = SourceRead::default();
+        let mut code_miss = MissReason::BytecodeNotCached;
+        if self.want_code {
+            match self.lookup(&code_slot, info, &file) {
+                Ok((entry, key)) => match self.usable(sources, info, &mut probe, &mut source, entry, key, true) {
+                    Ok(()) => return (probe, source.text),
+                    // A code entry of another source or other options: the meta entry
+                    // may still be current (a `check` ran since), which is worth a look.
+                    Err(_) => code_miss = MissReason::BytecodeNotCached,
+                },
                 Err(reason) => {
-                    probe.reason = Some(reason);
-                    None
+                    if !matches!(reason, MissReason::NotCached) {
+                        code_miss = reason;
+                    }
                 }
+            }
+        }
+        let mut reason = match self.lookup(&meta_slot, info, &file) {
+            Ok((entry, key)) => match self.usable(sources, info, &mut probe, &mut source, entry, key, false) {
+                Ok(()) => {
+                    if let Some(entry) = &probe.entry {
+                        entry.set_code_miss(code_miss);
+                    }
+                    return (probe, source.text);
+                }
+                Err(reason) => reason,
             },
-            Ok(None) => {
-                probe.reason = Some(MissReason::NotCached);
-                None
-            }
-            Err(error) => {
-                let reason = match error.class() {
-                    ErrorClass::CompilerChanged => MissReason::CompilerChanged,
-                    ErrorClass::Damaged | ErrorClass::Io => {
-                        let reason = damage_reason(&error);
-                        self.warn_damaged(info, &reason);
-                        MissReason::EntryDamaged { reason }
-                    }
-                };
-                probe.reason = Some(reason);
-                None
-            }
+            Err(reason) => reason,
         };
-        probe.stat = sources.stat(&info.file.path);
-        // The fast path: the file's stat equals the one recorded when the entry's source
-        // was read, and was not taken in the same clock tick as that read (racy).
-        let stat_ok = match (&found, &probe.stat) {
-            (Some((_, key)), Some(current)) => {
-                key.stat.is_some_and(|recorded| recorded.can_skip_hash(current, key.read_start))
-            }
-            _ => false,
-        };
-        // Diagnostics need the text to be shown: such a file is read (and hashed) anyway.
-        let vouched = stat_ok && found.as_ref().is_some_and(|(_, key)| key.n_diagnostics == 0);
-        let mut text = None;
-        if vouched {
-            probe.source_hash = found.as_ref().map(|(_, key)| key.source_hash);
-        } else {
-            let (read, hash) = crate::check::read_source_hashed(sources, &info.file);
-            probe.source_hash = hash;
-            probe.text_read = true;
-            text = Some(read);
+        if matches!(reason, MissReason::NotCached) && !matches!(code_miss, MissReason::BytecodeNotCached) {
+            // No meta entry, but a damaged or foreign code entry: that is the news.
+            reason = code_miss;
         }
-        let Some((entry, key)) = found else { return (probe, text) };
-        let miss = if key.options_hash != self.options_hash {
-            Some(MissReason::OptionsChanged)
-        } else if probe.source_hash != Some(key.source_hash) {
-            Some(MissReason::SourceChanged)
-        } else {
-            match CachedEntry::load(entry, key) {
-                Ok(cached) => {
-                    if self.want_code {
-                        let code = self.code_of(&code_slot, &cached.code_key, info);
-                        let _ = cached.code.set(code);
-                    }
-                    probe.restat = !stat_ok && self.read_start.is_some() && probe.stat.is_some();
-                    probe.entry = Some(Arc::new(cached));
-                    None
-                }
-                Err(reason) => {
-                    if let MissReason::EntryDamaged { reason } = &reason {
-                        self.warn_damaged(info, reason);
-                    }
-                    Some(reason)
-                }
-            }
-        };
-        if miss.is_some() && text.is_none() {
-            // The stat vouched for the bytes, but the entry cannot be used after all: the
-            // module is parsed, from the file as it is now.
-            let (read, hash) = crate::check::read_source_hashed(sources, &info.file);
-            probe.source_hash = hash;
-            probe.text_read = true;
-            text = Some(read);
-        }
-        probe.reason = miss;
-        (probe, text)
+        // Without a usable entry the module is parsed, from the file as it is now.
+        source.read(sources, info, &mut probe);
+        probe.reason = Some(reason);
+        (probe, source.text)
     }
 
-    fn warn_damaged(&self, info: &ModuleInfo, reason: &str) {
-        self.warn(format!(
-            "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
-            info.name, info.file.display_path
-        ));
+    /// The module's meta entry, if it was built with these options from the source with
+    /// hash `source_hash` (the run path's second chance, see `CheckContext::reuse_any`).
+    pub(crate) fn meta_entry(
+        &self,
+        sources: &dyn SourceProvider,
+        info: &ModuleInfo,
+        source_hash: [u8; 32],
+    ) -> Option<Arc<CachedEntry>> {
+        let (meta_slot, _, file) = Self::slots(sources, info);
+        let (entry, key) = self.lookup(&meta_slot, info, &file).ok()?;
+        if key.options_hash != self.options_hash || key.source_hash != source_hash {
+            return None;
+        }
+        let entry = CachedEntry::load(entry, key, false).ok()?;
+        entry.set_code_miss(MissReason::BytecodeNotCached);
+        Some(Arc::new(entry))
     }
 
-    /// The code entry of a module if it holds bytecode compiled under `code_key`, or why
-    /// it cannot be used.
-    fn code_of(&self, slot: &SlotKey, code_key: &[u8; 32], info: &ModuleInfo) -> Result<MappedEntry, MissReason> {
+    /// The entry in `slot` and its key, or why there is none that could be this module's.
+    fn lookup(&self, slot: &SlotKey, info: &ModuleInfo, file: &str) -> Result<(MappedEntry, EntryKey), MissReason> {
+        if !self.reads {
+            return Err(MissReason::NotCached);
+        }
         match self.cache.store.get(slot) {
-            Ok(Some(entry)) if entry.section(record::CODE_KEY) == Some(&code_key[..]) => Ok(entry),
-            Ok(_) => Err(MissReason::BytecodeNotCached),
+            Ok(Some(entry)) => {
+                let key = CachedEntry::key(&entry, &info.name, file, info.is_package)?;
+                Ok((entry, key))
+            }
+            Ok(None) => Err(MissReason::NotCached),
             Err(error) => match error.class() {
                 ErrorClass::CompilerChanged => Err(MissReason::CompilerChanged),
                 ErrorClass::Damaged | ErrorClass::Io => {
@@ -407,33 +404,74 @@ impl CacheRun<'_> {
         }
     }
 
-    /// Whether the run path may use the cached bytecode of a reused entry, or why not.
-    pub(crate) fn code_ready(entry: &CachedEntry) -> Result<(), MissReason> {
-        match entry.code.get() {
-            Some(Ok(_)) => Ok(()),
-            Some(Err(reason)) => Err(reason.clone()),
-            None => Err(MissReason::BytecodeNotCached),
+    /// Takes `entry` as the module's if it was built with these options from these source
+    /// bytes (vouched for by the stat fast path, or read and hashed).
+    #[allow(clippy::too_many_arguments)]
+    fn usable(
+        &self,
+        sources: &dyn SourceProvider,
+        info: &ModuleInfo,
+        probe: &mut Probe,
+        source: &mut SourceRead,
+        entry: MappedEntry,
+        key: EntryKey,
+        is_code: bool,
+    ) -> Result<(), MissReason> {
+        if key.options_hash != self.options_hash {
+            return Err(MissReason::OptionsChanged);
+        }
+        // The fast path: the file's stat equals the one recorded when the entry's source
+        // was read, and was not taken in the same clock tick as that read (racy).
+        let stat_ok = match &probe.stat {
+            Some(current) => key.stat.is_some_and(|recorded| recorded.can_skip_hash(current, key.read_start)),
+            None => false,
+        };
+        // Diagnostics need the text to be shown: such a file is read (and hashed) anyway.
+        if stat_ok && key.n_diagnostics == 0 && source.text.is_none() {
+            probe.source_hash = Some(key.source_hash);
+        } else {
+            source.read(sources, info, probe);
+        }
+        if probe.source_hash != Some(key.source_hash) {
+            return Err(MissReason::SourceChanged);
+        }
+        match CachedEntry::load(entry, key, is_code) {
+            Ok(cached) => {
+                probe.restat = !stat_ok && self.read_start.is_some() && probe.stat.is_some();
+                probe.entry = Some(Arc::new(cached));
+                Ok(())
+            }
+            Err(reason) => {
+                if let MissReason::EntryDamaged { reason } = &reason {
+                    self.warn_damaged(info, reason);
+                }
+                Err(reason)
+            }
         }
     }
 
-    /// Writes the meta entry of a module that was rebuilt; returns its code key (for the
-    /// code entry, written once the module is compiled) or `None` if nothing was written.
-    pub(crate) fn write_meta(&self, sources: &dyn SourceProvider, built: &Built<'_>) -> Option<[u8; 32]> {
+    fn warn_damaged(&self, info: &ModuleInfo, reason: &str) {
+        self.warn(format!(
+            "warning: the cache entry of module `{}` ({}) is damaged ({reason}); rebuilding it",
+            info.name, info.file.display_path
+        ));
+    }
+
+    /// Whether the run path may use the cached bytecode of a reused entry, or why not.
+    pub(crate) fn code_ready(entry: &CachedEntry) -> Result<(), MissReason> {
+        entry.code_status()
+    }
+
+    /// Writes the meta entry of a module that was rebuilt; returns its sections (the code
+    /// entry repeats them before the bytecode, once the module is compiled) or `None` if
+    /// nothing was written.
+    pub(crate) fn write_meta(&self, sources: &dyn SourceProvider, built: &Built<'_>) -> Option<EntryParts> {
         if self.read_only() {
             return None;
         }
         let (meta_slot, _, file) = Self::slots(sources, built.info);
         let mut deps: Vec<(String, [u8; 32])> = built.deps.to_vec();
         deps.sort();
-        let mut code_hasher = blake3::Hasher::new_derive_key("typhon cache code key v1");
-        code_hasher.update(&built.source_hash);
-        code_hasher.update(&self.options_hash);
-        for (name, hash) in &deps {
-            code_hasher.update(&(name.len() as u64).to_le_bytes());
-            code_hasher.update(name.as_bytes());
-            code_hasher.update(hash);
-        }
-        let code_key = *code_hasher.finalize().as_bytes();
         // A stat taken in this command's clock tick would vouch for contents written after
         // it in the same tick: recorded anyway, `can_skip_hash` refuses it next time.
         let (stat, read_start) = match (built.stat, self.read_start) {
@@ -460,7 +498,6 @@ impl CacheRun<'_> {
             deps,
             status: built.status.to_byte(),
             interface_hash: built.interface_hash,
-            code_key,
             front_diagnostics: built.front_diagnostics.iter().map(DiagnosticRecord::of).collect(),
             check_diagnostics: built.check_diagnostics.iter().map(DiagnosticRecord::of).collect(),
         };
@@ -470,7 +507,7 @@ impl CacheRun<'_> {
             None => Vec::new(),
         };
         match self.cache.store.put(&meta_slot, &[&record, &interface]) {
-            Ok(_) => Some(code_key),
+            Ok(_) => Some(EntryParts { record: record.to_vec(), interface }),
             Err(error) => {
                 self.warn(format!("warning: could not write to the cache: {error}"));
                 None
@@ -488,11 +525,17 @@ impl CacheRun<'_> {
         stat: Option<&SourceStat>,
     ) {
         let (Some(read_start), false) = (self.read_start, self.read_only()) else { return };
-        let (meta_slot, _, _) = Self::slots(sources, info);
-        let meta = entry.meta();
+        let (meta_slot, code_slot, _) = Self::slots(sources, info);
         let Some(record) = record::restat_record(entry, stat, read_start) else { return };
-        let interface = meta.section(record::META_INTERFACE).unwrap_or_default();
-        if let Err(error) = self.cache.store.put(&meta_slot, &[&record, interface]) {
+        let file = entry.file();
+        let interface = file.section(record::META_INTERFACE).unwrap_or_default();
+        let result = if entry.is_code() {
+            let code = file.section(record::CODE_MODULE).unwrap_or_default();
+            self.cache.store.put(&code_slot, &[&record, interface, code])
+        } else {
+            self.cache.store.put(&meta_slot, &[&record, interface])
+        };
+        if let Err(error) = result {
             self.warn(format!("warning: could not write to the cache: {error}"));
         }
     }
@@ -503,6 +546,12 @@ impl CacheRun<'_> {
             let _ = self.cache.store.record_run(hits, misses);
         }
     }
+}
+
+/// The sections a written meta entry holds, which the code entry repeats.
+pub(crate) struct EntryParts {
+    pub(crate) record: Vec<u8>,
+    pub(crate) interface: Vec<u8>,
 }
 
 /// Everything about a rebuilt module that its meta entry records.

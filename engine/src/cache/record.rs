@@ -5,12 +5,13 @@
 //! - the **meta** entry: section 0 is the archived [`Record`] (rkyv, read in place: the
 //!   key, the import list, the interface hash, the diagnostics), section 1 the module's
 //!   interface (postcard; decoded only when a dependent has to be re-checked against it);
-//! - the **code** entry: section 0 is the meta record's `code_key`, section 1 the module's
-//!   archived bytecode, which the VM executes in place from the mapping.
+//! - the **code** entry: the same two sections, then the module's archived bytecode
+//!   (section 2), which the VM executes in place from the mapping.
 //!
-//! `check` reads only meta entries; `run` and `build` read both. The code entry names the
-//! key it was compiled under, so a meta entry rewritten after an edit never pairs with
-//! the bytecode of the old source.
+//! `check` reads only meta entries. `run` reads the code entry, which is self-sufficient:
+//! its record is the key the bytecode was compiled under, so a meta entry rewritten after
+//! an edit never pairs with the bytecode of another source. When the code entry cannot be
+//! used, the run path falls back to the meta entry and compiles the module again.
 
 use std::sync::{Arc, OnceLock};
 
@@ -21,12 +22,10 @@ use typhon_typeck::{ImportRequest, Interface};
 
 use super::MissReason;
 
-/// Section indexes of the meta entry.
+/// Section indexes of both entries; the code entry adds the bytecode.
 pub(crate) const META_RECORD: usize = 0;
 pub(crate) const META_INTERFACE: usize = 1;
-/// Section indexes of the code entry.
-pub(crate) const CODE_KEY: usize = 0;
-pub(crate) const CODE_MODULE: usize = 1;
+pub(crate) const CODE_MODULE: usize = 2;
 
 /// What phase 1 made of the module when the entry was written.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -80,8 +79,6 @@ pub(crate) struct Record {
     pub(crate) deps: Vec<(String, [u8; 32])>,
     pub(crate) status: u8,
     pub(crate) interface_hash: Option<[u8; 32]>,
-    /// Names the key this entry's bytecode must have been compiled under.
-    pub(crate) code_key: [u8; 32],
     pub(crate) front_diagnostics: Vec<DiagnosticRecord>,
     pub(crate) check_diagnostics: Vec<DiagnosticRecord>,
 }
@@ -202,19 +199,21 @@ fn validated_record(entry: &MappedEntry) -> &ArchivedRecord {
 /// A meta entry read from the store whose module, file and source match: the front end's
 /// results and phase 1's, ready to be reused if the dependencies' interfaces match too.
 pub(crate) struct CachedEntry {
-    meta: MappedEntry,
+    /// The mapped entry: the meta entry, or the code entry (which also holds bytecode).
+    file: MappedEntry,
+    /// The entry is the code entry.
+    is_code: bool,
     pub(crate) status: RecordStatus,
     pub(crate) imports: Vec<ImportRequest>,
     pub(crate) front_diagnostics: Vec<Diagnostic>,
     pub(crate) check_diagnostics: Vec<Diagnostic>,
     pub(crate) interface_hash: Option<[u8; 32]>,
-    pub(crate) code_key: [u8; 32],
     interface: OnceLock<Option<Arc<Interface>>>,
-    /// The code entry (or why it cannot be used), looked up by the run path only.
-    pub(crate) code: OnceLock<Result<MappedEntry, MissReason>>,
+    /// Why a meta entry comes without bytecode (run path).
+    code_miss: OnceLock<MissReason>,
 }
 
-/// What [`CachedEntry::open`] learnt about an entry's key, for the caller to compare.
+/// What [`CachedEntry::key`] learnt about an entry's key, for the caller to compare.
 pub(crate) struct EntryKey {
     pub(crate) source_hash: [u8; 32],
     pub(crate) options_hash: [u8; 32],
@@ -246,8 +245,11 @@ impl CachedEntry {
     }
 
     /// Decodes what the engine needs of an entry whose key matched.
-    pub(crate) fn load(meta: MappedEntry, _validated: EntryKey) -> Result<CachedEntry, MissReason> {
-        let record = validated_record(&meta);
+    pub(crate) fn load(file: MappedEntry, _validated: EntryKey, is_code: bool) -> Result<CachedEntry, MissReason> {
+        if is_code && file.section(CODE_MODULE).is_none() {
+            return Err(MissReason::damaged("no bytecode section"));
+        }
+        let record = validated_record(&file);
         let status = RecordStatus::from_byte(record.status).ok_or_else(|| MissReason::damaged("unknown status"))?;
         let imports = record
             .imports
@@ -274,17 +276,16 @@ impl CachedEntry {
         if (status == RecordStatus::Checked) != interface_hash.is_some() {
             return Err(MissReason::damaged("status and interface disagree"));
         }
-        let code_key = record.code_key;
         Ok(CachedEntry {
-            meta,
+            file,
+            is_code,
             status,
             imports,
             front_diagnostics,
             check_diagnostics,
             interface_hash,
-            code_key,
             interface: OnceLock::new(),
-            code: OnceLock::new(),
+            code_miss: OnceLock::new(),
         })
     }
 
@@ -294,7 +295,7 @@ impl CachedEntry {
 
     /// The dependency signatures recorded in the entry, sorted by module name.
     pub(crate) fn deps(&self) -> impl Iterator<Item = (&str, [u8; 32])> {
-        validated_record(&self.meta).deps.iter().map(|pair| (pair.0.as_str(), pair.1))
+        validated_record(&self.file).deps.iter().map(|pair| (pair.0.as_str(), pair.1))
     }
 
     /// The module's interface, decoded from the entry on first use; `None` if it cannot
@@ -302,15 +303,30 @@ impl CachedEntry {
     pub(crate) fn interface(&self) -> Option<&Arc<Interface>> {
         self.interface
             .get_or_init(|| {
-                let bytes = self.meta.section(META_INTERFACE)?;
+                let bytes = self.file.section(META_INTERFACE)?;
                 postcard::from_bytes::<Interface>(bytes).ok().map(Arc::new)
             })
             .as_ref()
     }
 
-    /// The entry's whole file, for rewriting it with a fresh stat.
-    pub(crate) fn meta(&self) -> &MappedEntry {
-        &self.meta
+    /// The mapped entry, for rewriting it with a fresh stat.
+    pub(crate) fn file(&self) -> &MappedEntry {
+        &self.file
+    }
+
+    /// Whether the entry is the code entry (it holds bytecode).
+    pub(crate) fn is_code(&self) -> bool {
+        self.is_code
+    }
+
+    /// Records why a meta entry comes without bytecode.
+    pub(crate) fn set_code_miss(&self, reason: MissReason) {
+        let _ = self.code_miss.set(reason);
+    }
+
+    /// Whether the entry's bytecode can be run, or why not.
+    pub(crate) fn code_status(&self) -> Result<(), MissReason> {
+        if self.is_code { Ok(()) } else { Err(self.code_miss.get().cloned().unwrap_or(MissReason::BytecodeNotCached)) }
     }
 }
 
@@ -320,8 +336,7 @@ pub(crate) struct CodeBytes(pub(crate) Arc<CachedEntry>);
 
 impl AsRef<[u8]> for CodeBytes {
     fn as_ref(&self) -> &[u8] {
-        let code = self.0.code.get().and_then(|code| code.as_ref().ok());
-        code.and_then(|code| code.section(CODE_MODULE)).unwrap_or_default()
+        self.0.file.section(CODE_MODULE).unwrap_or_default()
     }
 }
 
@@ -337,7 +352,7 @@ pub(crate) fn restat_record(
     stat: Option<&SourceStat>,
     read_start: typhon_bytecode_cache::FsTimestamp,
 ) -> Option<rkyv::util::AlignedVec<16>> {
-    let archived = validated_record(&entry.meta);
+    let archived = validated_record(&entry.file);
     let mut record: Record = rkyv::deserialize::<Record, BoxedError>(archived).ok()?;
     record.stat = stat.map(StatRecord::of);
     record.read_start = (read_start.secs, read_start.nanos);

@@ -805,6 +805,16 @@ impl<'a> FnCtx<'_, 'a> {
                 {
                     return self.any_all(comp, *builtin == Builtin::Any, dst);
                 }
+                // `min`/`max` over a generator expression take each element as it is
+                // produced (calling `key` on it and comparing) before producing the next,
+                // as CPython's do: the element expression and the key may have effects.
+                if matches!(builtin, Builtin::Min | Builtin::Max)
+                    && let [Arg::Value(Expr { kind: ExprKind::Comprehension(comp), .. })] = call.args.as_slice()
+                    && comp.kind == ComprehensionKind::Generator
+                    && let Some(keywords) = min_max_keywords(keywords)
+                {
+                    return self.min_max(comp, *builtin == Builtin::Max, keywords, dst);
+                }
                 let mut regs = self.args(call)?;
                 let mut mask = 0u32;
                 let mut kw: Vec<(u32, u32)> = Vec::new();
@@ -919,6 +929,103 @@ impl<'a> FnCtx<'_, 'a> {
         }
     }
 
+    /// `min(genexp)` / `max(genexp)` as a loop: each element's key is computed and compared
+    /// with the best so far (`key < best` for `min`, `key > best` for `max`, exactly the
+    /// comparison CPython makes) before the next element is produced.
+    fn min_max(
+        &mut self,
+        comp: &'a Comprehension,
+        is_max: bool,
+        keywords: MinMaxKeywords<'a>,
+        dst: Option<u32>,
+    ) -> Result<u32, CompileError> {
+        // Temporaries: the element expression may read the destination local.
+        let key = match keywords.key {
+            Some(expr) => {
+                let t = self.temp();
+                Some(self.expr(expr, Some(t))?)
+            }
+            None => None,
+        };
+        let default = match keywords.default {
+            Some(expr) => {
+                let t = self.temp();
+                Some(self.expr(expr, Some(t))?)
+            }
+            None => None,
+        };
+        let (best, best_key, empty) = (self.temp(), self.temp(), self.temp());
+        self.emit(op::LOAD_NONE, &[best]);
+        self.emit(op::LOAD_NONE, &[best_key]);
+        self.emit(op::LOAD_BOOL, &[empty, 1]);
+        let state = MinMaxState { is_max, key, best, best_key, empty };
+        self.min_max_level(comp, 0, &state)?;
+        let done = self.label();
+        self.emit_jump(op::JUMP_IF_FALSE, &[empty], done);
+        match default {
+            Some(default) => self.emit(op::MOVE, &[best, default]),
+            None => {
+                // The built-in itself raises CPython's error for an empty argument.
+                let items = self.temp();
+                self.emit_tails(op::BUILD_LIST, &[items], &[&[]]);
+                let id = bytecode::builtin_id(if is_max { "max" } else { "min" }).unwrap_or(0);
+                self.emit_tails(op::CALL_BUILTIN, &[best, id, 0], &[&[items]]);
+            }
+        }
+        self.bind(done);
+        match dst {
+            Some(d) => {
+                self.emit(op::MOVE, &[d, best]);
+                Ok(d)
+            }
+            None => Ok(best),
+        }
+    }
+
+    fn min_max_level(
+        &mut self,
+        comp: &'a Comprehension,
+        level: usize,
+        state: &MinMaxState,
+    ) -> Result<(), CompileError> {
+        let Some(generator) = comp.generators.get(level) else {
+            let mark = self.next_reg;
+            let item = self.expr(&comp.elt, None)?;
+            let item_key = match state.key {
+                Some(key) => {
+                    let t = self.temp();
+                    self.emit_tails(op::CALL_VALUE, &[t, key], &[&[item]]);
+                    t
+                }
+                None => item,
+            };
+            let take = self.label();
+            let skip = self.label();
+            self.emit_jump(op::JUMP_IF_TRUE, &[state.empty], take);
+            let cmp = if state.is_max { CmpOp::Gt } else { CmpOp::Lt };
+            self.emit_jump(op::JUMP_UNLESS_CMP, &[item_key, state.best_key, cmp as u32], skip);
+            self.bind(take);
+            self.emit(op::MOVE, &[state.best, item]);
+            self.emit(op::MOVE, &[state.best_key, item_key]);
+            self.emit(op::LOAD_BOOL, &[state.empty, 0]);
+            self.bind(skip);
+            self.next_reg = mark;
+            return Ok(());
+        };
+        let exit = self.label();
+        self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
+            let mark = this.next_reg;
+            for cond in &generator.ifs {
+                this.jump_if_false(cond, cont)?;
+            }
+            this.min_max_level(comp, level + 1, state)?;
+            this.next_reg = mark;
+            Ok(())
+        })?;
+        self.bind(exit);
+        Ok(())
+    }
+
     fn any_all_level(
         &mut self,
         comp: &'a Comprehension,
@@ -1018,6 +1125,41 @@ impl<'a> FnCtx<'_, 'a> {
         self.emit_tails(op::CONCAT, &[d], &[&regs]);
         Ok(d)
     }
+}
+
+/// The keywords of a `min`/`max` call compiled as a loop.
+struct MinMaxKeywords<'a> {
+    key: Option<&'a Expr>,
+    default: Option<&'a Expr>,
+}
+
+/// Registers of a `min`/`max` loop: the key function (if any), the best element, its key,
+/// and whether no element was seen yet.
+struct MinMaxState {
+    is_max: bool,
+    key: Option<u32>,
+    best: u32,
+    best_key: u32,
+    empty: u32,
+}
+
+/// The keywords of `min`/`max` when the call can be a loop: `key` must be a function
+/// (not `None`, which the built-in handles), and nothing else than `key` and `default`.
+fn min_max_keywords(keywords: &[(typhon_typeck::ir::BuiltinKeyword, Expr)]) -> Option<MinMaxKeywords<'_>> {
+    use typhon_typeck::ir::BuiltinKeyword as K;
+    let mut found = MinMaxKeywords { key: None, default: None };
+    for (keyword, value) in keywords {
+        match keyword {
+            K::Key
+                if matches!(value.ty, Type::Callable(_) | Type::BuiltinFunction(_) | Type::BoundBuiltinMethod(_)) =>
+            {
+                found.key = Some(value);
+            }
+            K::Default => found.default = Some(value),
+            _ => return None,
+        }
+    }
+    Some(found)
 }
 
 fn keyword_name(keyword: typhon_typeck::ir::BuiltinKeyword) -> &'static str {

@@ -51,14 +51,13 @@ impl Vm<'_> {
                     match value {
                         Value::Str(s) => line.push_str(s.as_str()),
                         Value::Int(v) => {
-                            use std::fmt::Write as _;
-                            let _ = write!(line, "{v}");
+                            crate::runtime::push_decimal(&mut line, *v);
                         }
                         other => line.push_str(&self.py_str(other)?),
                     }
                 }
                 line.push_str(&end);
-                self.write_out(&line);
+                self.write_out(&line)?;
                 Ok(Value::None)
             }
             1 => {
@@ -118,10 +117,15 @@ impl Vm<'_> {
                 other => Ok(Value::Float(self.float_of(&other)?)),
             },
             5 => {
-                if args.is_empty() {
-                    return Ok(Value::str(""));
+                match args.first() {
+                    None => Ok(Value::str("")),
+                    // One allocation, for the result only.
+                    Some(Value::Int(v)) => Ok(Value::str(runtime::decimal_text(*v, &mut [0; 20]))),
+                    Some(other) => {
+                        let other = other.clone();
+                        Ok(Value::str(self.py_str(&other)?))
+                    }
                 }
-                Ok(Value::str(self.py_str(&arg(0))?))
             }
             6 => {
                 let value = arg(0);
@@ -257,39 +261,40 @@ impl Vm<'_> {
             24 => Ok(Value::Int(self.hash(&arg(0))?)),
             25 => Ok(Value::list(if args.is_empty() { Vec::new() } else { self.collect_iterable(&arg(0))? })),
             26 => {
-                let mut dict = new_dict();
+                let dict = Rc::new(RefCell::new(new_dict()));
                 if let Some(source) = args.first() {
                     match source {
-                        Value::Dict(other) => dict = other.borrow().clone(),
+                        Value::Dict(other) => *dict.borrow_mut() = other.borrow().clone(),
                         other => {
                             for pair in self.collect_iterable(other)? {
                                 let items = self.unpack(&pair, 2)?;
+                                self.check_hashable(&items[0])?;
                                 let key_ = self.key(items[0].clone())?;
-                                dict.insert(key_, items[1].clone());
+                                self.dict_set(&dict, key_, items[1].clone())?;
                             }
                         }
                     }
                 }
-                Ok(Value::Dict(Rc::new(RefCell::new(dict))))
+                Ok(Value::Dict(dict))
             }
             27 => {
-                let mut set = new_set();
-                if let Some(source) = args.first() {
-                    for item in self.collect_iterable(source)? {
-                        self.check_hashable(&item)?;
-                        let key_ = self.key(item)?;
-                        set.insert(key_);
-                    }
-                }
-                Ok(Value::Set(Rc::new(RefCell::new(set))))
+                let set = match args.first() {
+                    Some(source) => self.set_from_iterable(source)?,
+                    None => Rc::new(RefCell::new(new_set())),
+                };
+                Ok(Value::Set(set))
             }
             28 => Ok(Value::tuple(if args.is_empty() { Vec::new() } else { self.collect_iterable(&arg(0))? })),
             29 => {
                 if let Some(prompt) = args.first() {
                     let text = self.py_str(prompt)?;
-                    self.write_out(&text);
+                    self.write_out(&text)?;
                 }
-                self.flush();
+                if let Err(error) = self.flush()
+                    && error.kind() == std::io::ErrorKind::BrokenPipe
+                {
+                    return Err(self.runtime_exc("BrokenPipeError", crate::interp::BROKEN_PIPE_MESSAGE.into()));
+                }
                 let mut line = String::new();
                 let read = std::io::stdin().lock().read_line(&mut line).unwrap_or(0);
                 if read == 0 {

@@ -29,6 +29,12 @@ pub(crate) enum Exc {
 
 pub(crate) type VmResult<T> = Result<T, Exc>;
 
+/// CPython's message for `EPIPE` (`str()` of its `BrokenPipeError`).
+pub(crate) const BROKEN_PIPE_MESSAGE: &str = "[Errno 32] Broken pipe";
+
+/// CPython's exit status when flushing stdout at exit fails (`Py_RunMain`).
+pub(crate) const EXIT_FLUSH_FAILED: i32 = 120;
+
 pub(crate) struct FuncInfo<'p> {
     pub code: &'p [u32_le],
     pub n_regs: usize,
@@ -144,6 +150,8 @@ pub(crate) struct Vm<'p> {
     pub name_table: Vec<String>,
     pub out: Vec<u8>,
     pub stdout: &'p mut dyn Write,
+    /// Whether a write to `stdout` failed (its output was dropped).
+    pub stdout_failed: bool,
     pub recursion_limit: usize,
     pub native_depth: usize,
     pub tb: Vec<TbEntry>,
@@ -200,19 +208,56 @@ impl<'p> Vm<'p> {
         if self.fuel == 0 { Err(Exc::OutOfFuel) } else { Ok(()) }
     }
 
-    pub(crate) fn flush(&mut self) {
-        if !self.out.is_empty() {
-            let _ = self.stdout.write_all(&self.out);
-            self.out.clear();
+    /// Writes the buffered output through and flushes the host's stdout. Like CPython's
+    /// buffered stdout, output that could not be written is dropped, so a later flush
+    /// does not fail again on it.
+    pub(crate) fn flush(&mut self) -> std::io::Result<()> {
+        let written = if self.out.is_empty() { Ok(()) } else { self.stdout.write_all(&self.out) };
+        self.out.clear();
+        let flushed = written.and_then(|()| self.stdout.flush());
+        if flushed.is_err() {
+            self.stdout_failed = true;
         }
-        let _ = self.stdout.flush();
+        flushed
     }
 
-    pub(crate) fn write_out(&mut self, text: &str) {
+    /// `print`'s output, buffered. When the reader of a pipe went away (`typhon run prog.py
+    /// | head -1`), the write that finds out raises `BrokenPipeError` in the program, as
+    /// CPython's does, so the run stops instead of computing output nobody reads.
+    pub(crate) fn write_out(&mut self, text: &str) -> VmResult<()> {
         self.out.extend_from_slice(text.as_bytes());
         if self.out.len() > 1 << 16 {
-            let _ = self.stdout.write_all(&self.out);
+            let written = self.stdout.write_all(&self.out);
             self.out.clear();
+            if let Err(error) = written {
+                self.stdout_failed = true;
+                if error.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Err(self.runtime_exc("BrokenPipeError", BROKEN_PIPE_MESSAGE.into()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The flush at exit, after the program ended: CPython reports a failure as an
+    /// exception it ignores and exits with status 120. Output already lost during the run
+    /// (whose failure the program saw) is not reported again.
+    pub(crate) fn flush_at_exit(&mut self, stderr: &mut dyn Write) -> Option<i32> {
+        let had_failed = self.stdout_failed;
+        let pending = !self.out.is_empty();
+        match self.flush() {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe && (pending || !had_failed) => {
+                let _ = stderr.write_all(
+                    format!(
+                        "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\
+                         BrokenPipeError: {BROKEN_PIPE_MESSAGE}\n"
+                    )
+                    .as_bytes(),
+                );
+                let _ = stderr.flush();
+                Some(EXIT_FLUSH_FAILED)
+            }
+            _ => None,
         }
     }
 

@@ -344,8 +344,7 @@ impl<'p> Vm<'p> {
                         match &reg!(w!(2 + idx)) {
                             Value::Str(piece) => text.push_str(piece.as_str()),
                             Value::Int(v) => {
-                                use std::fmt::Write as _;
-                                let _ = write!(text, "{v}");
+                                crate::runtime::push_decimal(&mut text, *v);
                             }
                             other => {
                                 let other = other.clone();
@@ -394,12 +393,12 @@ impl<'p> Vm<'p> {
                         Value::str(text)
                     }
                     _ => {
-                        let mut set = crate::value::new_set();
+                        let set = Rc::new(RefCell::new(crate::value::new_set()));
                         for item in items {
                             let key_ = tri!(self.key(item));
-                            set.insert(key_);
+                            tri!(self.set_add(&set, key_));
                         }
-                        Value::Set(Rc::new(RefCell::new(set)))
+                        Value::Set(set)
                     }
                 };
                 set!(a, value);
@@ -407,21 +406,21 @@ impl<'p> Vm<'p> {
             }
             op::BUILD_DICT => {
                 let n = w!(1);
-                let mut dict = crate::value::new_dict();
+                let dict = Rc::new(RefCell::new(crate::value::new_dict()));
                 for idx in 0..n {
                     let key = reg!(w!(2 + 2 * idx)).clone();
                     let value = reg!(w!(3 + 2 * idx)).clone();
                     let key_ = tri!(self.key(key));
-                    dict.insert(key_, value);
+                    tri!(self.dict_set(&dict, key_, value));
                 }
-                set!(a, Value::Dict(Rc::new(RefCell::new(dict))));
+                set!(a, Value::Dict(dict));
                 pc += 2 + 2 * n;
             }
             op::SET_ADD => {
                 let item = reg!(w!(1)).clone();
                 let key_ = tri!(self.key(item));
-                if let Value::Set(set) = &reg!(a) {
-                    set.borrow_mut().insert(key_);
+                if let Value::Set(set) = reg!(a).clone() {
+                    tri!(self.set_add(&set, key_));
                 }
                 pc += 2;
             }
@@ -429,8 +428,8 @@ impl<'p> Vm<'p> {
                 let key = reg!(w!(1)).clone();
                 let value = reg!(w!(2)).clone();
                 let key_ = tri!(self.key(key));
-                if let Value::Dict(dict) = &reg!(a) {
-                    dict.borrow_mut().insert(key_, value);
+                if let Value::Dict(dict) = reg!(a).clone() {
+                    tri!(self.dict_set(&dict, key_, value));
                 }
                 pc += 3;
             }

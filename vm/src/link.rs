@@ -322,6 +322,7 @@ impl Program {
             name_table: names::WELL_KNOWN.iter().map(|n| (*n).to_owned()).collect(),
             out: Vec::with_capacity(1 << 16),
             stdout,
+            stdout_failed: false,
             recursion_limit: options.recursion_limit,
             native_depth: 0,
             tb: Vec::new(),
@@ -370,15 +371,17 @@ impl Program {
         let init = vm.mods[main_idx].arch.init.to_native() as usize;
         let fobj = vm.mods[main_idx].func_objs[init].clone();
         let result = vm.push_frame(&fobj, Vec::new(), NO_REG, true).and_then(|()| vm.run_frames(0));
-        vm.flush();
-        match result {
+        let status = match result {
             Ok(_) => 0,
             Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, stderr),
             Err(Exc::OutOfFuel) => {
                 let _ = writeln!(stderr, "typhon: run stopped: instruction budget (fuel) exhausted");
                 FUEL_EXHAUSTED
             }
-        }
+        };
+        // Output goes before the traceback only in the terminal's interleaving; CPython
+        // flushes stdout at exit, after printing the traceback, and so does this.
+        vm.flush_at_exit(stderr).unwrap_or(status)
     }
 
     #[allow(clippy::too_many_arguments)]

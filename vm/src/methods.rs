@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::interp::{Exc, Vm, VmResult};
+use crate::keyed::SetOp;
 use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeError, str_ops};
 use crate::value::{IterState, Key, Value};
 
@@ -304,7 +305,7 @@ impl Vm<'_> {
                     let key = raw(1).unwrap_or_default();
                     self.check_hashable(&key)?;
                     let key_ = self.key(key)?;
-                    let found = dict.borrow().get(&key_).cloned();
+                    let found = self.dict_get(&dict, &key_)?;
                     Ok(found.or_else(|| raw(2)).unwrap_or_default())
                 }
                 38 => {
@@ -321,8 +322,9 @@ impl Vm<'_> {
                 }
                 41 => {
                     let key = raw(1).unwrap_or_default();
+                    self.check_hashable(&key)?;
                     let key_ = self.key(key.clone())?;
-                    let removed = dict.borrow_mut().shift_remove(&key_);
+                    let removed = self.dict_remove(&dict, &key_)?;
                     match (removed, args.get(2).cloned().flatten()) {
                         (Some(value), _) => Ok(value),
                         (None, Some(default)) => Ok(default),
@@ -333,17 +335,15 @@ impl Vm<'_> {
                     let key = raw(1).unwrap_or_default();
                     self.check_hashable(&key)?;
                     let default = raw(2).unwrap_or_default();
-                    let mut dict = dict.borrow_mut();
                     let key_ = self.key(key)?;
-                    Ok(dict.entry(key_).or_insert(default).clone())
+                    self.dict_setdefault(&dict, key_, default)
                 }
                 43 => {
                     if let Some(Value::Dict(other)) = raw(1) {
                         let entries: Vec<(Key, Value)> =
                             other.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-                        let mut dict = dict.borrow_mut();
                         for (k, v) in entries {
-                            dict.insert(k, v);
+                            self.dict_set(&dict, k, v)?;
                         }
                     }
                     Ok(Value::None)
@@ -360,13 +360,14 @@ impl Vm<'_> {
                     let item = raw(1).unwrap_or_default();
                     self.check_hashable(&item)?;
                     let key_ = self.key(item)?;
-                    set.borrow_mut().insert(key_);
+                    self.set_add(&set, key_)?;
                     Ok(Value::None)
                 }
                 47 | 48 => {
                     let item = raw(1).unwrap_or_default();
+                    self.check_hashable(&item)?;
                     let key_ = self.key(item.clone())?;
-                    let removed = set.borrow_mut().shift_remove(&key_);
+                    let removed = self.set_remove(&set, &key_)?;
                     if !removed && id == 47 {
                         return Err(self.key_error(&item));
                     }
@@ -380,16 +381,23 @@ impl Vm<'_> {
                     }
                 }
                 50..=53 => {
-                    let other: Vec<Key> =
-                        self.collect_iterable(&raw(1).unwrap_or_default())?.into_iter().map(Key::native).collect();
-                    let other_set: crate::value::Set = other.iter().cloned().collect();
-                    let mine = set.borrow();
-                    let result: crate::value::Set = match id {
-                        50 => mine.iter().cloned().chain(other).collect(),
-                        51 => mine.iter().filter(|k| other_set.contains(*k)).cloned().collect(),
-                        52 => mine.iter().filter(|k| !other_set.contains(*k)).cloned().collect(),
-                        _ => return Ok(Value::Bool(mine.iter().all(|k| other_set.contains(k)))),
+                    // An iterable that is not a set becomes one first (its equal elements
+                    // collapse, calling `__eq__`), then the operator's algorithm runs.
+                    let other = match raw(1).unwrap_or_default() {
+                        Value::Set(other) => other,
+                        iterable => self.set_from_iterable(&iterable)?,
                     };
+                    let set_op = match id {
+                        50 => SetOp::Union,
+                        51 => SetOp::Intersection,
+                        52 => SetOp::Difference,
+                        _ => {
+                            let mine: Vec<Key> = set.borrow().iter().cloned().collect();
+                            let subset = mine.len() <= other.borrow().len() && self.set_all_in(&mine, &other)?;
+                            return Ok(Value::Bool(subset));
+                        }
+                    };
+                    let result = self.set_operation(set_op, &set, &other)?;
                     Ok(Value::Set(Rc::new(RefCell::new(result))))
                 }
                 54 => Ok(Value::Set(Rc::new(RefCell::new(set.borrow().clone())))),

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use crate::bytecode::{BinOp, CmpOp};
 use crate::calls::set_exception_args;
 use crate::interp::{Exc, Vm, VmResult, names};
+use crate::keyed::SetOp;
 use crate::runtime::{self, ExcKind, Int, IntPow, RuntimeError, SliceIndices, float_ops, resolve_index};
 use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
 
@@ -275,18 +276,13 @@ impl Vm<'_> {
                 Ok(Value::tuple(out))
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(a), Value::Set(b)) => {
-                let (a, b) = (a.borrow(), b.borrow());
-                let result: crate::value::Set = match op {
-                    BinOp::BitOr => a.iter().chain(b.iter()).cloned().collect(),
-                    BinOp::BitAnd => a.iter().filter(|k| b.contains(*k)).cloned().collect(),
-                    BinOp::Sub => a.iter().filter(|k| !b.contains(*k)).cloned().collect(),
-                    _ => a
-                        .iter()
-                        .filter(|k| !b.contains(*k))
-                        .chain(b.iter().filter(|k| !a.contains(*k)))
-                        .cloned()
-                        .collect(),
+                let set_op = match op {
+                    BinOp::BitOr => SetOp::Union,
+                    BinOp::BitAnd => SetOp::Intersection,
+                    BinOp::Sub => SetOp::Difference,
+                    _ => SetOp::SymmetricDifference,
                 };
+                let result = self.set_operation(set_op, a, b)?;
                 Ok(Value::Set(Rc::new(RefCell::new(result))))
             }
             (BinOp::Mod, Value::Str(template), args) => self.percent_format(template.as_str(), args),
@@ -424,14 +420,14 @@ impl Vm<'_> {
             }
             (Value::Tuple(a), Value::Tuple(b)) => self.seq_eq(a, b)?,
             (Value::Dict(a), Value::Dict(b)) => {
-                let (a, b) = (a.borrow().clone(), b.borrow().clone());
-                if a.len() != b.len() {
+                if a.borrow().len() != b.borrow().len() {
                     return Ok(false);
                 }
-                for (key, value) in &a {
-                    match b.get(key) {
+                let entries: Vec<(Key, Value)> = a.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                for (key, value) in &entries {
+                    match self.dict_get(b, key)? {
                         Some(other) => {
-                            if !self.eq(value, other)? {
+                            if !value.is(&other) && !self.eq(value, &other)? {
                                 return Ok(false);
                             }
                         }
@@ -441,8 +437,11 @@ impl Vm<'_> {
                 true
             }
             (Value::Set(a), Value::Set(b)) => {
-                let (a, b) = (a.borrow(), b.borrow());
-                a.len() == b.len() && a.iter().all(|k| b.contains(k))
+                if a.borrow().len() != b.borrow().len() {
+                    return Ok(false);
+                }
+                let keys: Vec<Key> = a.borrow().iter().cloned().collect();
+                self.set_all_in(&keys, b)?
             }
             (Value::Instance(inst), _) => {
                 if let Some((_, fobj, _)) = inst.class.method(names::EQ) {
@@ -512,9 +511,10 @@ impl Vm<'_> {
                 }
             }
             (Value::Set(a), Value::Set(b)) => {
-                let (a, b) = (a.borrow(), b.borrow());
-                let sub = a.iter().all(|k| b.contains(k));
-                let sup = b.iter().all(|k| a.contains(k));
+                let a_keys: Vec<Key> = a.borrow().iter().cloned().collect();
+                let b_keys: Vec<Key> = b.borrow().iter().cloned().collect();
+                let sub = a_keys.len() <= b_keys.len() && self.set_all_in(&a_keys, b)?;
+                let sup = b_keys.len() <= a_keys.len() && self.set_all_in(&b_keys, a)?;
                 Ok(match (sub, sup) {
                     (true, true) => Some(Ordering::Equal),
                     (true, false) => Some(Ordering::Less),
@@ -557,12 +557,12 @@ impl Vm<'_> {
             Value::Dict(dict) => {
                 self.check_hashable(item)?;
                 let key_ = self.key(item.clone())?;
-                Ok(dict.borrow().contains_key(&key_))
+                Ok(self.dict_find(dict, &key_)?.is_some())
             }
             Value::Set(set) => {
                 self.check_hashable(item)?;
                 let key_ = self.key(item.clone())?;
-                Ok(set.borrow().contains(&key_))
+                self.set_contains(set, &key_)
             }
             Value::List(list) => {
                 let items = list.borrow().clone();
@@ -689,8 +689,7 @@ impl Vm<'_> {
             Value::Bool(true) => out.push_str("True"),
             Value::Bool(false) => out.push_str("False"),
             Value::Int(v) => {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{v}");
+                crate::runtime::push_decimal(out, *v);
             }
             Value::BigInt(b) => {
                 let text = runtime::Int::Big(b.clone()).to_decimal_string(self.int_limit).map_err(|e| self.rt(e))?;
@@ -920,8 +919,7 @@ impl Vm<'_> {
             Value::Dict(dict) => {
                 self.check_hashable(index)?;
                 let key_ = self.key(index.clone())?;
-                let found = dict.borrow().get(&key_).cloned();
-                match found {
+                match self.dict_get(dict, &key_)? {
                     Some(value) => Ok(value),
                     None => Err(self.key_error(index)),
                 }
@@ -966,8 +964,7 @@ impl Vm<'_> {
             Value::Dict(dict) => {
                 self.check_hashable(index)?;
                 let key_ = self.key(index.clone())?;
-                dict.borrow_mut().insert(key_, value);
-                Ok(())
+                self.dict_set(dict, key_, value)
             }
             Value::Instance(inst) => match inst.class.method(names::SETITEM) {
                 Some((_, fobj, _)) => {
@@ -1000,8 +997,7 @@ impl Vm<'_> {
             }
             Value::Dict(dict) => {
                 let key_ = self.key(index.clone())?;
-                let removed = dict.borrow_mut().shift_remove(&key_);
-                match removed {
+                match self.dict_remove(dict, &key_)? {
                     Some(_) => Ok(()),
                     None => Err(self.key_error(index)),
                 }

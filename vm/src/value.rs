@@ -321,8 +321,9 @@ impl Hash for Key {
 }
 
 impl PartialEq for Key {
+    /// Equal Python hashes first, as CPython compares keys only on a hash match.
     fn eq(&self, other: &Key) -> bool {
-        keys_equal(&self.0, &other.0)
+        self.1 == other.1 && keys_equal(&self.0, &other.0)
     }
 }
 
@@ -411,8 +412,9 @@ pub(crate) fn tuple_hash(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
     if acc as i64 == -1 { 1_546_275_796 } else { acc as i64 }
 }
 
-/// Equality of hashable keys (no user code runs: instances compare by identity, frozen
-/// dataclasses field-wise).
+/// Equality of hashable keys without running guest code: instances of a class with a
+/// user `__eq__` compare by identity (the VM calls their `__eq__` itself, see
+/// `crate::keyed`), instances of a dataclass with the generated `__eq__` field-wise.
 pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
     match (left, right) {
         (Value::Str(a), Value::Str(b)) => a.as_str() == b.as_str(),
@@ -424,11 +426,9 @@ pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
             if Rc::ptr_eq(a, b) {
                 return true;
             }
-            // A user `__eq__` cannot run here: compare fields, which is what such methods
-            // almost always do (documented limitation).
             if Rc::ptr_eq(&a.class, &b.class)
-                && (a.class.dataclass.is_some_and(|(_, _, eq)| eq)
-                    || a.class.method(crate::interp::names::EQ).is_some())
+                && a.class.dataclass.is_some_and(|(_, _, eq)| eq)
+                && a.class.method(crate::interp::names::EQ).is_none()
             {
                 let (fa, fb) = (a.fields.borrow(), b.fields.borrow());
                 return fa.len() == fb.len() && fa.iter().zip(fb.iter()).all(|(x, y)| keys_equal(x, y));

@@ -264,3 +264,63 @@ mod tests {
         assert_eq!(Int::Small(i64::MIN).to_hex(), "-0x8000000000000000");
     }
 }
+
+/// The decimal text of `value` (what `str(n)` gives), written into `buf` without going
+/// through `core::fmt`, whose machinery costs several times more for the short ints that
+/// f-strings and `str()` format over and over.
+pub fn decimal_text(value: i64, buf: &mut [u8; 20]) -> &str {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+                                2021222324252627282930313233343536373839\
+                                4041424344454647484950515253545556575859\
+                                6061626364656667686970717273747576777879\
+                                8081828384858687888990919293949596979899";
+    let mut pos = buf.len();
+    let mut rest = value.unsigned_abs();
+    while rest >= 100 {
+        let pair = (rest % 100) as usize * 2;
+        rest /= 100;
+        pos -= 2;
+        buf[pos..pos + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if rest >= 10 {
+        let pair = rest as usize * 2;
+        pos -= 2;
+        buf[pos..pos + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        pos -= 1;
+        buf[pos] = b'0' + rest as u8;
+    }
+    if value < 0 {
+        // `i64::MIN` has 19 digits: there is always room for the sign.
+        pos -= 1;
+        buf[pos] = b'-';
+    }
+    // Only ASCII digits and '-' were written.
+    std::str::from_utf8(&buf[pos..]).unwrap_or_default()
+}
+
+/// Appends the decimal text of `value` (see [`decimal_text`]).
+pub fn push_decimal(out: &mut String, value: i64) {
+    out.push_str(decimal_text(value, &mut [0; 20]));
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::{decimal_text, push_decimal};
+
+    #[test]
+    fn push_decimal_matches_display() {
+        let mut values = vec![0, 1, -1, 9, 10, 99, 100, 101, 999, 1000, i64::MAX, i64::MIN, i64::MIN + 1];
+        let mut power: i64 = 1;
+        while let Some(next) = power.checked_mul(10) {
+            values.extend([power - 1, power, power + 1, -power, -(power - 1), next / 2]);
+            power = next;
+        }
+        for value in values {
+            let mut out = String::from("x");
+            push_decimal(&mut out, value);
+            assert_eq!(out, format!("x{value}"));
+            assert_eq!(decimal_text(value, &mut [0; 20]), value.to_string());
+        }
+    }
+}

@@ -55,7 +55,7 @@ mod unicode_props_tables;
 pub use errors::{ExcKind, RtResult, RuntimeError};
 pub use format::{format_bool, format_float, format_int, format_str};
 pub use int::{HASH_INF, HASH_MODULUS, Int, IntPow, MAX_INT_BITS};
-pub use int_text::{IntStrLimit, parse_int};
+pub use int_text::{IntStrLimit, decimal_text, parse_int, push_decimal};
 pub use slice::{SliceIndices, resolve_index};
 pub use str_format::{Conversion, FieldAccess, FieldKey, FormatArgs, format_template};
 pub use strings::{MAX_STR_BYTES, PyStr, ascii_str, chr, chr_int, repr_str};

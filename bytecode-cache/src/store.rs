@@ -9,7 +9,8 @@
 //!   README.txt      one paragraph for a curious user
 //!   stats.txt       hit/miss statistics (see `stats.rs`)
 //!   entries/ab/cdef….tyc   one entry per slot, named by the slot's 64 hex digits
-//!   tmp/            files being written, renamed into `entries/` when complete
+//!   entries/ab/.tmp-…   files being written, renamed to their slot's name when complete
+//!   tmp/            the clock probe, and small files (statistics) being written
 //! ```
 //!
 //! Published files are never modified: `put` renames a complete temporary file over the
@@ -291,6 +292,16 @@ impl CacheDir {
         Ok(())
     }
 
+    /// A new temporary file in `dir` (created if missing: a new shard, or a cache whose
+    /// contents someone deleted).
+    fn new_temp_in(&self, dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+        let builder = || tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(ENTRY_EXTENSION).tempfile_in(dir);
+        builder().or_else(|_| {
+            fs::create_dir_all(dir)?;
+            builder()
+        })
+    }
+
     fn new_temp(&self) -> io::Result<tempfile::NamedTempFile> {
         let tmp_dir = self.root.join(TMP_DIR);
         let builder = || tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(ENTRY_EXTENSION).tempfile_in(&tmp_dir);
@@ -309,8 +320,10 @@ impl CacheDir {
     /// the old one by `rename`, and the old one is never touched.
     pub fn put(&self, slot: &SlotKey, sections: &[&[u8]]) -> Result<u64, StoreError> {
         let path = self.entry_path(slot);
-        let tmp_dir = self.root.join(TMP_DIR);
-        let temp = self.new_temp().map_err(io_error("create a temporary file in", &tmp_dir))?;
+        // The temporary file lives in the entry's own shard directory: the rename stays
+        // inside one directory, and parallel writers rarely contend for a directory lock.
+        let shard = path.parent().map_or_else(|| self.root.join(ENTRIES_DIR), Path::to_path_buf);
+        let temp = self.new_temp_in(&shard).map_err(io_error("create a temporary file in", &shard))?;
         let mut writer = BufWriter::with_capacity(64 * 1024, temp);
         let len = format::write_entry(&mut writer, &self.options.fingerprint, sections)
             .map_err(io_error("write cache entry", &path))?;
@@ -320,13 +333,11 @@ impl CacheDir {
             source: err.into_error(),
         })?;
         // The modification time is the LRU "last used" time; set it from the same clock as
-        // the refresh on hits, so that writes and hits order correctly.
+        // the refresh on hits (the file system's own stamp is coarser), so that writes and
+        // hits order correctly.
         let _ = temp.as_file().set_times(FileTimes::new().set_modified(SystemTime::now()));
 
         let replaced = fs::metadata(&path).map(|meta| meta.len()).unwrap_or(0);
-        if let Some(shard) = path.parent() {
-            fs::create_dir_all(shard).map_err(io_error("create cache directory", shard))?;
-        }
         temp.persist(&path).map_err(|err| StoreError::Io {
             action: "publish",
             path: path.clone(),
@@ -442,6 +453,15 @@ impl CacheDir {
             let Ok(files) = fs::read_dir(shard.path()) else { continue };
             for file in files.flatten() {
                 let name = file.file_name();
+                if name.to_str().is_some_and(|name| name.starts_with(TEMP_PREFIX)) {
+                    // A writer's temporary file, live or left by a killed writer.
+                    if let Ok(meta) = file.metadata()
+                        && meta.is_file()
+                    {
+                        scan.temps.push((file.path(), meta.len(), meta.modified().unwrap_or(UNIX_EPOCH)));
+                    }
+                    continue;
+                }
                 let Some(rest) = name.to_str().and_then(|name| name.strip_suffix(ENTRY_EXTENSION)) else { continue };
                 let Some(slot) = SlotKey::from_hex(&format!("{prefix}{rest}")) else { continue };
                 let Ok(meta) = file.metadata() else { continue };

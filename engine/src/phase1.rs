@@ -142,7 +142,7 @@ impl<'a> CheckContext<'a> {
     /// Reuses the module's entry if its key matches `deps`. The run path probed the code
     /// entry; when that one was compiled against other dependencies, the meta entry (a
     /// `check` may have written it since) is tried as well.
-    pub(crate) fn reuse_any(&self, module: ModuleId, deps: &[(String, [u8; 32])]) -> Result<Outcome, MissReason> {
+    pub(crate) fn reuse_any(&self, module: ModuleId, deps: &[(&str, [u8; 32])]) -> Result<Outcome, MissReason> {
         let entry = self.entry(module).ok_or(MissReason::NotCached)?;
         let why = match self.reuse(module, entry, deps) {
             Ok(outcome) => return Ok(outcome),
@@ -166,14 +166,14 @@ impl<'a> CheckContext<'a> {
         &self,
         module: ModuleId,
         entry: &Arc<CachedEntry>,
-        deps: &[(String, [u8; 32])],
+        deps: &[(&str, [u8; 32])],
     ) -> Result<Outcome, MissReason> {
         let mut recorded = entry.deps();
         for (name, hash) in deps {
             match recorded.next() {
-                Some((recorded_name, recorded_hash)) if recorded_name == name => {
+                Some((recorded_name, recorded_hash)) if recorded_name == *name => {
                     if recorded_hash != *hash {
-                        return Err(MissReason::InterfaceChanged { module: name.clone() });
+                        return Err(MissReason::InterfaceChanged { module: (*name).to_owned() });
                     }
                 }
                 _ => return Err(MissReason::ImportsChanged),
@@ -284,7 +284,7 @@ impl<'a> CheckContext<'a> {
             diagnostics: checked.diagnostics,
             // An IR nobody asked for is dropped here, on the worker thread.
             ir: keep_ir.then_some(checked.ir),
-            deps: imports.key.clone(),
+            deps: imports.key.iter().map(|(name, hash)| ((*name).to_owned(), *hash)).collect(),
             ..Outcome::not_checked(ModuleStatus::FrontEndErrors, None)
         };
         self.typeck_nanos.fetch_add(nanos(started.elapsed()), Ordering::Relaxed);
@@ -310,7 +310,7 @@ impl<'a> CheckContext<'a> {
         cycle: &[(ModuleId, Arc<Interface>, [u8; 32])],
     ) -> Result<Interfaces<'a>, ModuleId> {
         let mut by_name: Vec<(&'a str, InterfaceOf)> = Vec::new();
-        let mut key: Vec<(String, [u8; 32])> = Vec::new();
+        let mut key: Vec<(&'a str, [u8; 32])> = Vec::new();
         let mut blocked: Option<(ModuleId, ModuleId)> = None;
         for dependency in dependencies {
             let (interface, hash) = match outcome_of(dependency) {
@@ -333,7 +333,7 @@ impl<'a> CheckContext<'a> {
             let name = self.modules[dependency.index()].name.as_str();
             if !by_name.iter().any(|(seen, _)| *seen == name) {
                 by_name.push((name, interface));
-                key.push((name.to_owned(), hash));
+                key.push((name, hash));
             }
         }
         if let Some((_, cause)) = blocked {
@@ -351,7 +351,7 @@ impl<'a> CheckContext<'a> {
 /// does only when the module is re-checked.
 pub(crate) struct Interfaces<'a> {
     by_name: Vec<(&'a str, InterfaceOf)>,
-    pub(crate) key: Vec<(String, [u8; 32])>,
+    pub(crate) key: Vec<(&'a str, [u8; 32])>,
     cache: Option<&'a CacheRun<'a>>,
 }
 
@@ -501,8 +501,19 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
         // A member with front-end errors stops the whole component (its members need its
         // interface); otherwise a broken dependency does.
         let broken_member = component.members.iter().copied().find(|member| self.broken[member.index()]);
+        // A single module (the common case) computes its imports' interfaces once.
+        let mut single = None;
         let blocked_by = match broken_member {
             Some(member) => Some(member),
+            None if !component.is_cycle && component.members.len() == 1 => {
+                match self.dependency_interfaces(component.members[0], &[]) {
+                    Ok(imports) => {
+                        single = Some(imports);
+                        None
+                    }
+                    Err(cause) => Some(cause),
+                }
+            }
             None => {
                 component.members.iter().map(|member| self.dependency_interfaces(*member, &[])).find_map(Result::err)
             }
@@ -521,14 +532,12 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
         }
         if component.is_cycle {
             self.check_cycle(&component.members);
-        } else if let Some(&member) = component.members.first() {
+        } else if let (Some(&member), Some(imports)) = (component.members.first(), single) {
             // Every dependency is done and none is broken (checked above).
-            if let Ok(imports) = self.dependency_interfaces(member, &[]) {
-                let ast = self.take_ast(member);
-                let text = self.take_text(member);
-                let outcome = self.context.check_or_reuse(member, ast, text, &imports);
-                self.publish(member, outcome);
-            }
+            let ast = self.take_ast(member);
+            let text = self.take_text(member);
+            let outcome = self.context.check_or_reuse(member, ast, text, &imports);
+            self.publish(member, outcome);
         }
     }
 
@@ -623,7 +632,7 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
 
     /// The dependency signatures of a cycle member, the other members' interface hashes
     /// taken from `cycle`.
-    fn dependency_key(&self, module: ModuleId, cycle: &[(ModuleId, [u8; 32])]) -> Result<Vec<(String, [u8; 32])>, ()> {
+    fn dependency_key(&self, module: ModuleId, cycle: &[(ModuleId, [u8; 32])]) -> Result<Vec<(&'a str, [u8; 32])>, ()> {
         let own_component = self.component_of[module.index()];
         let mut key = Vec::new();
         for &(target, _) in &self.graph.imports[module.index()] {
@@ -637,7 +646,7 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
                 }
             };
             if let Some(hash) = hash {
-                let name = self.context.modules[target.index()].name.clone();
+                let name = self.context.modules[target.index()].name.as_str();
                 if !key.iter().any(|(seen, _)| *seen == name) {
                     key.push((name, hash));
                 }

@@ -3,8 +3,8 @@
 //! comprehensions, f-strings and fused compare-and-branch.
 
 use typhon_typeck::ir::{
-    Arg, BinOp as IrBinOp, BinaryOp, Call, Callee, CmpKind, CmpOp as IrCmpOp, Comprehension, ComprehensionKind, Expr,
-    ExprKind, FStringPiece, IndexKind, NameRef, OpKind, UnaryOp,
+    Arg, BinOp as IrBinOp, BinaryOp, Call, Callee, CmpKind, CmpOp as IrCmpOp, Comprehension, ComprehensionFor,
+    ComprehensionKind, Expr, ExprKind, FStringPiece, IndexKind, NameRef, OpKind, UnaryOp,
 };
 use typhon_typeck::{Builtin, MethodKind, Type};
 use typhon_vm::bytecode::{self, BinOp, CmpOp, Const, ImportKind, NO_REG, op};
@@ -1012,13 +1012,23 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
+        self.generator_loop(generator, &mut |this| this.min_max_level(comp, level + 1, state))
+    }
+
+    /// One `for` clause of a comprehension with its `if` clauses; `inner` compiles what
+    /// runs for every element that passes them (the next clause, or the element's work).
+    fn generator_loop(
+        &mut self,
+        generator: &'a ComprehensionFor,
+        inner: &mut dyn FnMut(&mut Self) -> Result<(), CompileError>,
+    ) -> Result<(), CompileError> {
         let exit = self.label();
         self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
             let mark = this.next_reg;
             for cond in &generator.ifs {
                 this.jump_if_false(cond, cont)?;
             }
-            this.min_max_level(comp, level + 1, state)?;
+            inner(this)?;
             this.next_reg = mark;
             Ok(())
         })?;
@@ -1043,18 +1053,7 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
-        let exit = self.label();
-        self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
-            let mark = this.next_reg;
-            for cond in &generator.ifs {
-                this.jump_if_false(cond, cont)?;
-            }
-            this.any_all_level(comp, level + 1, is_any, found)?;
-            this.next_reg = mark;
-            Ok(())
-        })?;
-        self.bind(exit);
-        Ok(())
+        self.generator_loop(generator, &mut |this| this.any_all_level(comp, level + 1, is_any, found))
     }
 
     fn comprehension_level(&mut self, comp: &'a Comprehension, level: usize, acc: u32) -> Result<(), CompileError> {
@@ -1074,18 +1073,7 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
-        let exit = self.label();
-        self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
-            let mark = this.next_reg;
-            for cond in &generator.ifs {
-                this.jump_if_false(cond, cont)?;
-            }
-            this.comprehension_level(comp, level + 1, acc)?;
-            this.next_reg = mark;
-            Ok(())
-        })?;
-        self.bind(exit);
-        Ok(())
+        self.generator_loop(generator, &mut |this| this.comprehension_level(comp, level + 1, acc))
     }
 
     fn fstring(&mut self, pieces: &'a [FStringPiece], dst: Option<u32>) -> Result<u32, CompileError> {

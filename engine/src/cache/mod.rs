@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use typhon_bytecode_cache::{
-    CacheDir, CacheOptions, DEFAULT_MAX_BYTES, ErrorClass, Fingerprint, FsTimestamp, MappedEntry, SlotKey, SourceStat,
+    CacheDir, CacheOptions, DEFAULT_MAX_BYTES, EntryError, ErrorClass, Fingerprint, FsTimestamp, MappedEntry, SlotKey,
+    SourceStat,
 };
 use typhon_diagnostics::Diagnostic;
 use typhon_typeck::Interface;
@@ -211,6 +212,7 @@ impl Cache {
             reads,
             warnings: Mutex::new(Vec::new()),
             poisoned: AtomicBool::new(false),
+            foreign: Mutex::new(Vec::new()),
         }
     }
 }
@@ -230,6 +232,9 @@ pub(crate) struct CacheRun<'c> {
     /// An interface could not be decoded from an entry that validated: the command must
     /// be redone without reading the cache.
     poisoned: AtomicBool,
+    /// Modules whose entry has another format version or archive layout: another
+    /// version of Typhon wrote it. Told in one warning, however many there are.
+    foreign: Mutex<Vec<String>>,
 }
 
 /// What the cache knows of one module before it is parsed.
@@ -292,7 +297,21 @@ impl CacheRun<'_> {
     }
 
     pub(crate) fn take_warnings(&self) -> Vec<String> {
-        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner))
+        let mut warnings = std::mem::take(&mut *self.warnings.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut foreign = std::mem::take(&mut *self.foreign.lock().unwrap_or_else(PoisonError::into_inner));
+        foreign.sort();
+        foreign.dedup();
+        match foreign.as_slice() {
+            [] => {}
+            [module] => warnings.push(format!(
+                "warning: the cache entry of module `{module}` is in another format (written by another version of Typhon); rebuilding it"
+            )),
+            modules => warnings.push(format!(
+                "warning: {} cache entries are in another format (written by another version of Typhon); rebuilding them",
+                modules.len()
+            )),
+        }
+        warnings
     }
 
     pub(crate) fn poison(&self) {
@@ -394,7 +413,12 @@ impl CacheRun<'_> {
             }
             Ok(None) => Err(MissReason::NotCached),
             Err(error) => match error.class() {
-                ErrorClass::CompilerChanged => Err(MissReason::CompilerChanged),
+                ErrorClass::CompilerChanged => {
+                    if matches!(error, EntryError::FormatVersion { .. } | EntryError::ForeignLayout) {
+                        self.foreign.lock().unwrap_or_else(PoisonError::into_inner).push(info.name.clone());
+                    }
+                    Err(MissReason::CompilerChanged)
+                }
                 ErrorClass::Damaged | ErrorClass::Io => {
                     let reason = damage_reason(&error);
                     self.warn_damaged(info, &reason);

@@ -33,4 +33,4 @@ pub use engine::{Engine, EngineOptions, ModuleInfo};
 pub use error::EngineError;
 pub use project::Project;
 pub use run::{Prepared, ReadyProgram, RunError, RunOutcome, RunSettings};
-pub use sources::{DiskSources, MemorySources, SourceProvider, is_skipped_name};
+pub use sources::{DirEntries, DiskSources, MemorySources, SourceProvider, is_skipped_name};

@@ -48,15 +48,22 @@ pub trait SourceProvider: Send + Sync {
         None
     }
 
-    /// The names of the files (not directories) directly in `dir`, if the provider can
-    /// list them; `None` (the default) makes the engine ask [`SourceProvider::is_file`]
-    /// for each candidate instead. Looking for imported modules, the engine lists each
-    /// directory once, as CPython's import system does, instead of one `stat` per
-    /// candidate file.
-    fn files_in(&self, dir: &Path) -> Option<Vec<std::ffi::OsString>> {
+    /// The names of the files and of the directories directly in `dir`, if the provider
+    /// can list them (`Some` with nothing in it for a directory that does not exist);
+    /// `None` (the default) makes the engine ask [`SourceProvider::is_file`] for each
+    /// candidate instead. Looking for imported modules, the engine lists each directory
+    /// once, as CPython's import system does, instead of one `stat` per candidate file.
+    fn list_dir(&self, dir: &Path) -> Option<DirEntries> {
         let _ = dir;
         None
     }
+}
+
+/// What [`SourceProvider::list_dir`] finds in a directory.
+#[derive(Clone, Debug, Default)]
+pub struct DirEntries {
+    pub files: Vec<std::ffi::OsString>,
+    pub dirs: Vec<std::ffi::OsString>,
 }
 
 /// Whether discovery skips a file or directory of this name below a root: hidden entries
@@ -133,21 +140,23 @@ impl SourceProvider for DiskSources {
         std::fs::metadata(path).ok().map(|meta| typhon_bytecode_cache::SourceStat::from_metadata(&meta))
     }
 
-    fn files_in(&self, dir: &Path) -> Option<Vec<std::ffi::OsString>> {
+    fn list_dir(&self, dir: &Path) -> Option<DirEntries> {
         let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-        let Ok(entries) = std::fs::read_dir(dir) else { return Some(Vec::new()) };
-        let mut files = Vec::new();
+        let mut listing = DirEntries::default();
+        let Ok(entries) = std::fs::read_dir(dir) else { return Some(listing) };
         for entry in entries.flatten() {
-            let is_file = match entry.file_type() {
-                Ok(kind) if kind.is_symlink() => entry.path().is_file(),
-                Ok(kind) => kind.is_file(),
-                Err(_) => entry.path().is_file(),
+            let kind = match entry.file_type() {
+                // A link counts as what it points to.
+                Ok(kind) if kind.is_symlink() => std::fs::metadata(entry.path()).map(|meta| meta.file_type()),
+                other => other,
             };
-            if is_file {
-                files.push(entry.file_name());
+            match kind {
+                Ok(kind) if kind.is_file() => listing.files.push(entry.file_name()),
+                Ok(kind) if kind.is_dir() => listing.dirs.push(entry.file_name()),
+                _ => {}
             }
         }
-        Some(files)
+        Some(listing)
     }
 
     fn absolute(&self, path: &Path) -> PathBuf {

@@ -13,7 +13,9 @@
 //! report is the same with any number of threads.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
@@ -277,11 +279,17 @@ pub(crate) struct Follow<'c> {
 }
 
 /// Where one command looks for imported files nobody named: the roots' top directories,
-/// and the files of each directory looked into so far (see [`SourceProvider::files_in`]),
+/// and what each directory looked into so far holds (see [`SourceProvider::list_dir`]),
 /// shared by every [`Follow`] of the command.
 pub(crate) struct Lookup<'t> {
     pub(crate) tops: &'t [PathBuf],
-    dirs: Mutex<HashMap<PathBuf, Option<std::sync::Arc<HashSet<std::ffi::OsString>>>>>,
+    dirs: Mutex<HashMap<PathBuf, Option<Arc<Listing>>>>,
+}
+
+/// The files and directories of one directory, for lookups.
+struct Listing {
+    files: HashSet<OsString>,
+    dirs: HashSet<OsString>,
 }
 
 impl<'t> Lookup<'t> {
@@ -289,22 +297,33 @@ impl<'t> Lookup<'t> {
         Lookup { tops, dirs: Mutex::new(HashMap::new()) }
     }
 
-    /// Whether `path` is a file, from its directory's listing when the provider lists.
-    fn is_file(&self, sources: &dyn SourceProvider, path: &std::path::Path) -> bool {
+    /// What `dir` holds, listed once; `None` when the provider does not list.
+    fn listing(&self, sources: &dyn SourceProvider, dir: &Path) -> Option<Arc<Listing>> {
+        if let Some(cached) = lock(&self.dirs).get(dir) {
+            return cached.clone();
+        }
+        let listing = sources.list_dir(dir).map(|entries| {
+            Arc::new(Listing { files: entries.files.into_iter().collect(), dirs: entries.dirs.into_iter().collect() })
+        });
+        lock(&self.dirs).insert(dir.to_path_buf(), listing.clone());
+        listing
+    }
+
+    /// Whether `path` is a file, from the listings when the provider lists: a directory
+    /// that its parent's listing lacks is not even listed itself.
+    fn is_file(&self, sources: &dyn SourceProvider, path: &Path) -> bool {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return sources.is_file(path) };
-        let listing = {
-            let cached = lock(&self.dirs).get(dir).cloned();
-            match cached {
-                Some(listing) => listing,
-                None => {
-                    let listing = sources.files_in(dir).map(|files| std::sync::Arc::new(files.into_iter().collect()));
-                    lock(&self.dirs).insert(dir.to_path_buf(), listing.clone());
-                    listing
-                }
-            }
-        };
-        match listing {
-            Some(files) => files.contains(name),
+        // (Not above a top directory: that one exists, and its parent may be huge.)
+        let is_top = self.tops.iter().any(|top| normalize_path(top) == dir);
+        if !is_top
+            && let (Some(parent), Some(dir_name)) = (dir.parent(), dir.file_name())
+            && let Some(above) = self.listing(sources, parent)
+            && !above.dirs.contains(dir_name)
+        {
+            return false;
+        }
+        match self.listing(sources, dir) {
+            Some(listing) => listing.files.contains(name),
             None => sources.is_file(path),
         }
     }
@@ -339,10 +358,18 @@ impl<'c> Follow<'c> {
         // A namespace package has no file, and neither has a parent that is missing
         // (then so is the module, but only probing can tell). Checked first: the common
         // case is a name in a plain module (`m.Class` of `from m import Class`).
-        if let Some((parent, _)) = name.rsplit_once('.')
-            && self.by_name.get(parent).is_some_and(|id| !self.modules[id.index()].is_package)
-        {
-            return false;
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            if self.by_name.get(parent).is_some_and(|id| !self.modules[id.index()].is_package) {
+                return false;
+            }
+            // The same for a parent found by an earlier probe (`from pkg.m import f` asks
+            // for `pkg.m`, then for `pkg.m.f`).
+            if lock(&self.probes)
+                .get(parent)
+                .is_some_and(|found| found.as_ref().is_some_and(|path| !is_init_file(path)))
+            {
+                return false;
+            }
         }
         !typhon_typeck::is_builtin_module(name) && is_module_name(name)
     }

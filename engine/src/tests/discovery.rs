@@ -212,3 +212,31 @@ fn disk_discovery_reports_a_missing_path() {
         other => panic!("expected PathNotFound, got {other:?}"),
     }
 }
+
+/// Imported files that nobody named are found from directory listings (one per
+/// directory): through a symbolic link to a package, never inside a plain module, and a
+/// module that does not exist stays one import error.
+#[cfg(unix)]
+#[test]
+fn imports_are_followed_on_disk_through_listings_and_links() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().join("proj");
+    write(
+        &root,
+        "main.py",
+        "from pkg.mod import VALUE\nfrom linked.other import OTHER\nimport missing.nothing\n\nprint(VALUE + OTHER)\n",
+    );
+    write(&root, "pkg/__init__.py", "");
+    write(&root, "pkg/mod.py", "VALUE: int = 1\n");
+    write(dir.path(), "elsewhere/__init__.py", "");
+    write(dir.path(), "elsewhere/other.py", "OTHER: int = 2\n");
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("linked")).expect("a symbolic link");
+    let mut engine =
+        Engine::new(DiskSources, EngineOptions { threads: NonZeroUsize::new(1), ..EngineOptions::default() });
+    let report = engine.check(&[root.join("main.py")]).expect("check");
+    let mut modules: Vec<&str> = report.files.iter().map(|file| file.module.as_str()).collect();
+    modules.sort_unstable();
+    assert_eq!(modules, ["linked", "linked.other", "main", "pkg", "pkg.mod"]);
+    let codes: Vec<Code> = report.files.iter().flat_map(|file| file.diagnostics.iter().map(|d| d.code)).collect();
+    assert_eq!(codes, [Code::Import], "{:?}", report.files);
+}

@@ -162,16 +162,19 @@ impl Engine {
         };
         let mut warnings = Vec::new();
         let mut reads = true;
+        let mut modules = modules;
         loop {
             let run = cache.start(want_code, reads);
-            let (mut report, project, state) = self.on_pool(|| self.check_modules(modules.clone(), tops, Some(&run)));
+            let (mut report, project, state) = self.on_pool(|| self.check_modules(modules, tops, Some(&run)));
             if run.is_poisoned() && reads {
                 // An entry's interface did not decode: do the whole command again without
-                // reading the cache (its entries are rewritten).
+                // reading the cache (its entries are rewritten). The project starts with
+                // the modules it was given, followed ones after them.
                 warnings.extend(run.take_warnings());
                 warnings.push(
                     "warning: a cache entry could not be decoded; rebuilding every module without the cache".to_owned(),
                 );
+                modules = project.modules().iter().filter(|info| !info.followed).cloned().collect();
                 reads = false;
                 continue;
             }

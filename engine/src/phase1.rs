@@ -144,7 +144,7 @@ impl<'a> CheckContext<'a> {
     /// `check` may have written it since) is tried as well.
     pub(crate) fn reuse_any(&self, module: ModuleId, deps: &[(&str, [u8; 32])]) -> Result<Outcome, MissReason> {
         let entry = self.entry(module).ok_or(MissReason::NotCached)?;
-        let why = match self.reuse(module, entry, deps) {
+        let why = match self.reuse(entry, deps) {
             Ok(outcome) => return Ok(outcome),
             Err(why) => why,
         };
@@ -155,19 +155,14 @@ impl<'a> CheckContext<'a> {
             _ => None,
         };
         match fallback {
-            Some(meta) => self.reuse(module, &meta, deps),
+            Some(meta) => self.reuse(&meta, deps),
             None => Err(why),
         }
     }
 
-    /// Reuses the entry of `module` if its recorded dependency signatures are `deps`
-    /// (and, for the run path, it has bytecode); otherwise says why not.
-    pub(crate) fn reuse(
-        &self,
-        module: ModuleId,
-        entry: &Arc<CachedEntry>,
-        deps: &[(&str, [u8; 32])],
-    ) -> Result<Outcome, MissReason> {
+    /// Reuses a module's entry if its recorded dependency signatures are `deps` (and,
+    /// for the run path, it has bytecode); otherwise says why not.
+    fn reuse(&self, entry: &Arc<CachedEntry>, deps: &[(&str, [u8; 32])]) -> Result<Outcome, MissReason> {
         let mut recorded = entry.deps();
         for (name, hash) in deps {
             match recorded.next() {
@@ -188,10 +183,9 @@ impl<'a> CheckContext<'a> {
         if self.cache.is_some_and(|cache| cache.want_code) {
             let has_errors = entry.check_diagnostics.iter().any(Diagnostic::is_error);
             if !has_errors {
-                CacheRun::code_ready(entry)?;
+                entry.code_status()?;
             }
         }
-        let _ = module;
         Ok(Outcome {
             status: ModuleStatus::Checked { interface_hash },
             interface: Some(InterfaceOf::Cached(entry.clone())),
@@ -623,8 +617,6 @@ impl<'c, 'a> GraphPhase1<'c, 'a> {
             .iter()
             .map(|&member| {
                 let key = self.dependency_key(member, &cycle).map_err(|_| MissReason::ImportsChanged)?;
-                let entry = self.context.entry(member).ok_or(MissReason::NotCached)?;
-                let _ = entry;
                 self.context.reuse_any(member, &key)
             })
             .collect()

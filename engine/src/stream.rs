@@ -283,6 +283,8 @@ pub(crate) struct Follow<'c> {
 /// shared by every [`Follow`] of the command.
 pub(crate) struct Lookup<'t> {
     pub(crate) tops: &'t [PathBuf],
+    /// `tops` without `.` components, as the candidate paths are.
+    normal_tops: Vec<PathBuf>,
     dirs: Mutex<HashMap<PathBuf, Option<Arc<Listing>>>>,
 }
 
@@ -294,7 +296,8 @@ struct Listing {
 
 impl<'t> Lookup<'t> {
     pub(crate) fn new(tops: &'t [PathBuf]) -> Lookup<'t> {
-        Lookup { tops, dirs: Mutex::new(HashMap::new()) }
+        let normal_tops = tops.iter().map(|top| normalize_path(top)).collect();
+        Lookup { tops, normal_tops, dirs: Mutex::new(HashMap::new()) }
     }
 
     /// What `dir` holds, listed once; `None` when the provider does not list.
@@ -314,7 +317,7 @@ impl<'t> Lookup<'t> {
     fn is_file(&self, sources: &dyn SourceProvider, path: &Path) -> bool {
         let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return sources.is_file(path) };
         // (Not above a top directory: that one exists, and its parent may be huge.)
-        let is_top = self.tops.iter().any(|top| normalize_path(top) == dir);
+        let is_top = self.normal_tops.iter().any(|top| top == dir);
         if !is_top
             && let (Some(parent), Some(dir_name)) = (dir.parent(), dir.file_name())
             && let Some(above) = self.listing(sources, parent)

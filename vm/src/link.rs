@@ -122,10 +122,7 @@ impl LoadedModule {
     /// in parallel before [`Program::link`], which then finds the work done. Returns
     /// whether the module is sound (the link reports why not).
     pub fn check(&self) -> bool {
-        match self.archived() {
-            Ok(archived) => *self.verified.get_or_init(|| crate::verify::verify(archived).is_ok()),
-            Err(_) => false,
-        }
+        self.verified().is_ok()
     }
 
     /// The archive, validated and verified; the error the link reports otherwise.

@@ -189,7 +189,7 @@ impl Cache {
         if self.config.read_only {
             return Ok(());
         }
-        let (_, code_slot, _) = CacheRun::slots(sources, info);
+        let code_slot = CacheRun::slot(EntryKind::Code, &CacheRun::file_of(sources, info), info);
         match self.store.put(&code_slot, &[&parts.record, &parts.interface, code]) {
             Ok(_) => Ok(()),
             Err(error) => Err(format!("warning: could not write to the cache: {error}")),
@@ -215,6 +215,15 @@ impl Cache {
             foreign: Mutex::new(Vec::new()),
         }
     }
+}
+
+/// The two entries of a module.
+#[derive(Clone, Copy)]
+enum EntryKind {
+    /// Record and interface: what `check` reads.
+    Meta,
+    /// Record, interface and bytecode: what `run` reads.
+    Code,
 }
 
 /// One command's use of the cache.
@@ -250,8 +259,6 @@ pub(crate) struct Probe {
     /// The entry is reused but its stat is stale: rewrite it so the next command can
     /// skip hashing.
     pub(crate) restat: bool,
-    /// The source text was read (it is in the returned [`SourceText`]).
-    pub(crate) text_read: bool,
 }
 
 /// The source of a module as the probe read it (once at most).
@@ -266,7 +273,6 @@ impl SourceRead {
         if self.text.is_none() {
             let (text, hash) = crate::check::read_source_hashed(sources, &info.file);
             probe.source_hash = hash;
-            probe.text_read = true;
             self.text = Some(text);
         }
     }
@@ -326,12 +332,18 @@ impl CacheRun<'_> {
         self.cache.config.read_only
     }
 
-    fn slots(sources: &dyn SourceProvider, info: &ModuleInfo) -> (SlotKey, SlotKey, String) {
-        let file = sources.absolute(&info.file.path).to_string_lossy().into_owned();
-        let package = [u8::from(info.is_package)];
-        let meta = SlotKey::derive(&[b"meta", file.as_bytes(), info.name.as_bytes(), &package]);
-        let code = SlotKey::derive(&[b"code", file.as_bytes(), info.name.as_bytes(), &package]);
-        (meta, code, file)
+    /// The absolute path of a module's file, as its entries record it.
+    fn file_of(sources: &dyn SourceProvider, info: &ModuleInfo) -> String {
+        sources.absolute(&info.file.path).to_string_lossy().into_owned()
+    }
+
+    /// The slot of a module's meta or code entry (`file` from [`CacheRun::file_of`]).
+    fn slot(kind: EntryKind, file: &str, info: &ModuleInfo) -> SlotKey {
+        let kind: &[u8] = match kind {
+            EntryKind::Meta => b"meta",
+            EntryKind::Code => b"code",
+        };
+        SlotKey::derive(&[kind, file.as_bytes(), info.name.as_bytes(), &[u8::from(info.is_package)]])
     }
 
     /// Looks a module's entry up and decides whether its front end can be skipped. Reads
@@ -342,12 +354,12 @@ impl CacheRun<'_> {
     /// the bytecode: one file per module); when that cannot be used, at the meta entry,
     /// whose reuse then costs a re-compile.
     pub(crate) fn probe(&self, sources: &dyn SourceProvider, info: &ModuleInfo) -> (Probe, Option<SourceText>) {
-        let (meta_slot, code_slot, file) = Self::slots(sources, info);
+        let file = Self::file_of(sources, info);
         let mut probe = Probe { stat: sources.stat(&info.file.path), ..Probe::default() };
         let mut source = SourceRead::default();
         let mut code_miss = MissReason::BytecodeNotCached;
         if self.want_code {
-            match self.lookup(&code_slot, info, &file) {
+            match self.lookup(&Self::slot(EntryKind::Code, &file, info), info, &file) {
                 Ok((entry, key)) => match self.usable(sources, info, &mut probe, &mut source, entry, key, true) {
                     Ok(()) => return (probe, source.text),
                     // A code entry of another source or other options: the meta entry
@@ -361,7 +373,7 @@ impl CacheRun<'_> {
                 }
             }
         }
-        let mut reason = match self.lookup(&meta_slot, info, &file) {
+        let mut reason = match self.lookup(&Self::slot(EntryKind::Meta, &file, info), info, &file) {
             Ok((entry, key)) => match self.usable(sources, info, &mut probe, &mut source, entry, key, false) {
                 Ok(()) => {
                     if let Some(entry) = &probe.entry {
@@ -391,8 +403,8 @@ impl CacheRun<'_> {
         info: &ModuleInfo,
         source_hash: [u8; 32],
     ) -> Option<Arc<CachedEntry>> {
-        let (meta_slot, _, file) = Self::slots(sources, info);
-        let (entry, key) = self.lookup(&meta_slot, info, &file).ok()?;
+        let file = Self::file_of(sources, info);
+        let (entry, key) = self.lookup(&Self::slot(EntryKind::Meta, &file, info), info, &file).ok()?;
         if key.options_hash != self.options_hash || key.source_hash != source_hash {
             return None;
         }
@@ -481,11 +493,6 @@ impl CacheRun<'_> {
         ));
     }
 
-    /// Whether the run path may use the cached bytecode of a reused entry, or why not.
-    pub(crate) fn code_ready(entry: &CachedEntry) -> Result<(), MissReason> {
-        entry.code_status()
-    }
-
     /// Writes the meta entry of a module that was rebuilt; returns its sections (the code
     /// entry repeats them before the bytecode, once the module is compiled) or `None` if
     /// nothing was written.
@@ -493,7 +500,8 @@ impl CacheRun<'_> {
         if self.read_only() {
             return None;
         }
-        let (meta_slot, _, file) = Self::slots(sources, built.info);
+        let file = Self::file_of(sources, built.info);
+        let meta_slot = Self::slot(EntryKind::Meta, &file, built.info);
         let mut deps: Vec<(String, [u8; 32])> = built.deps.to_vec();
         deps.sort();
         // A stat taken in this command's clock tick would vouch for contents written after
@@ -549,15 +557,16 @@ impl CacheRun<'_> {
         stat: Option<&SourceStat>,
     ) {
         let (Some(read_start), false) = (self.read_start, self.read_only()) else { return };
-        let (meta_slot, code_slot, _) = Self::slots(sources, info);
+        let kind = if entry.is_code() { EntryKind::Code } else { EntryKind::Meta };
+        let slot = Self::slot(kind, &Self::file_of(sources, info), info);
         let Some(record) = record::restat_record(entry, stat, read_start) else { return };
         let file = entry.file();
         let interface = file.section(record::META_INTERFACE).unwrap_or_default();
         let result = if entry.is_code() {
             let code = file.section(record::CODE_MODULE).unwrap_or_default();
-            self.cache.store.put(&code_slot, &[&record, interface, code])
+            self.cache.store.put(&slot, &[&record, interface, code])
         } else {
-            self.cache.store.put(&meta_slot, &[&record, interface])
+            self.cache.store.put(&slot, &[&record, interface])
         };
         if let Err(error) = result {
             self.warn(format!("warning: could not write to the cache: {error}"));

@@ -179,3 +179,55 @@ fn build_fills_the_cache_for_runs_and_check_alone_does_not() {
         Some("3 modules: 3 cached, 0 re-checked, 0 re-compiled")
     );
 }
+
+/// An entry that validates but whose interface does not decode (which no build of this
+/// compiler writes) makes the command start again without reading the cache: the report
+/// is a clean build's, with one warning.
+#[test]
+fn an_interface_that_does_not_decode_rebuilds_without_the_cache() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path().join("proj");
+    project(&root);
+    let cache = dir.path().join("cache");
+    engine(&cache, 1).check(&[&root]).expect("cold check");
+
+    // Replace the interface section of `hub`'s meta entry (two sections, its record names
+    // hub.py) by bytes that are no interface, through the store: the entry stays valid.
+    let store = typhon_bytecode_cache::CacheDir::open(&cache).expect("open the cache");
+    let hub_path = root.join("hub.py").display().to_string();
+    let mut replaced = 0;
+    for shard in std::fs::read_dir(cache.join("entries")).expect("list entries") {
+        let shard = shard.expect("a shard").path();
+        let prefix = shard.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        for file in std::fs::read_dir(&shard).expect("list a shard") {
+            let name = file.expect("an entry").file_name().to_string_lossy().into_owned();
+            let Some(slot) = name
+                .strip_suffix(".tyc")
+                .and_then(|rest| typhon_bytecode_cache::SlotKey::from_hex(&format!("{prefix}{rest}")))
+            else {
+                continue;
+            };
+            let Ok(Some(entry)) = store.get(&slot) else { continue };
+            let record = entry.section(0).unwrap_or_default().to_vec();
+            let names_hub = record.windows(hub_path.len()).any(|window| window == hub_path.as_bytes());
+            if entry.section_count() == 2 && names_hub {
+                store.put(&slot, &[&record, &[0xff; 7]]).expect("rewrite the entry");
+                replaced += 1;
+            }
+        }
+    }
+    assert_eq!(replaced, 1, "one meta entry of hub");
+
+    // `mid` changes, so it is checked against `hub`'s interface, which must be decoded.
+    write(&root, "mid.py", "import hub\n\n\ndef g(x: int) -> int:\n    return hub.f(x) * 3\n");
+    let warm = engine(&cache, 1).check(&[&root]).expect("check");
+    let cache_report = warm.cache.as_ref().expect("a cache report");
+    assert_eq!(cache_report.warnings.len(), 1, "{:?}", cache_report.warnings);
+    assert!(cache_report.warnings[0].contains("could not be decoded"), "{:?}", cache_report.warnings);
+    assert_eq!(cache_report.summary(), "4 modules: 0 cached, 4 re-checked, 0 re-compiled");
+    let clean = engine(&dir.path().join("clean"), 1).check(&[&root]).expect("a clean check");
+    assert_eq!(rendered(&warm), rendered(&clean));
+    // The rebuild rewrote the entry: the next check reuses everything.
+    let again = engine(&cache, 1).check(&[&root]).expect("check again");
+    assert_eq!(explained(&again).1, "4 modules: 4 cached, 0 re-checked, 0 re-compiled");
+}

@@ -119,15 +119,16 @@ fn the_cache_dir_comes_from_the_environment_then_pyproject_then_the_root() {
     write(dir.path(), "sub/other.py", "y = 1\n");
     let output = typhon_cached(&dir.path().join("sub"), &["check", "."], &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(entry_count(&dir.path().join("build/tc")), 1);
+    // The module's meta entry and the snapshot of the command.
+    assert_eq!(entry_count(&dir.path().join("build/tc")), 2);
     assert!(!dir.path().join("sub/.typhon_cache").exists() && !dir.path().join(".typhon_cache").exists());
 
     // The environment wins over the file.
     let before = entry_count(&env_dir);
     let output = typhon_cached(&dir.path().join("sub"), &["check", "."], &[("TYPHON_CACHE_DIR", &env_dir_text)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(entry_count(&env_dir), before + 1);
-    assert_eq!(entry_count(&dir.path().join("build/tc")), 1);
+    assert_eq!(entry_count(&env_dir), before + 2);
+    assert_eq!(entry_count(&dir.path().join("build/tc")), 2);
 
     // Without a pyproject, the default lives in the directory of the file that runs.
     let plain = chain();

@@ -16,8 +16,8 @@ use typhon_bytecode_cache::SourceStat;
 use typhon_typeck::ImportRequest;
 
 use crate::cache::{
-    Built, Cache, CacheConfig, CacheReport, CacheRun, CachedEntry, EntryParts, ExplainLine, MissReason, Probe,
-    RecordStatus,
+    BasisModule, Built, Cache, CacheConfig, CacheReport, CacheRun, CachedEntry, EntryParts, ExplainLine, MissReason,
+    Probe, RecordStatus, SnapshotBasis, SnapshotKind, add_snapshot_warnings, basis_module,
 };
 use crate::check::{FrontEnd, SourceText, front_end, parse_source, read_source, sort_diagnostics};
 use crate::graph::{self, Edge, ModuleGraph, ModuleId};
@@ -137,8 +137,36 @@ impl Engine {
         let started = Instant::now();
         let (modules, tops) = self.module_table(paths)?;
         let discover = started.elapsed();
-        let (mut report, project, _, _) = self.check_cached(modules, &tops, false);
+        let mut snapshot_warnings = Vec::new();
+        let snapshot_key = match &self.cache {
+            Some(cache) if !self.options.keep_ir => {
+                let paths: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
+                cache.snapshot_key(&*self.sources, SnapshotKind::Check, &paths)
+            }
+            _ => None,
+        };
+        if let (Some(cache), Some(key)) = (&self.cache, &snapshot_key) {
+            match cache.snapshot(&*self.sources, key) {
+                Ok(Some(snapshot)) => {
+                    if let Some(mut report) = snapshot.check_report(&*self.sources, &modules, &tops) {
+                        cache.record_run(snapshot.n_modules() as u64, 0);
+                        report.timings.discover = discover;
+                        self.project = None;
+                        return Ok(report);
+                    }
+                }
+                Ok(None) => {}
+                Err(warning) => snapshot_warnings.push(warning),
+            }
+        }
+        let (mut report, project, written, _) = self.check_cached(modules, &tops, false);
         report.timings.discover = discover;
+        if let (Some(cache), Some(key), Some(basis)) = (&self.cache, &snapshot_key, &written.basis) {
+            snapshot_warnings.extend(cache.write_check_snapshot(&*self.sources, key, basis, &tops, &report));
+        }
+        if let Some(cache_report) = &mut report.cache {
+            add_snapshot_warnings(&mut cache_report.warnings, snapshot_warnings);
+        }
         self.project = Some(project);
         Ok(report)
     }
@@ -165,7 +193,7 @@ impl Engine {
         let mut modules = modules;
         loop {
             let run = cache.start(want_code, reads);
-            let (mut report, project, state) = self.on_pool(|| self.check_modules(modules, tops, Some(&run)));
+            let (mut report, project, mut state) = self.on_pool(|| self.check_modules(modules, tops, Some(&run)));
             if run.is_poisoned() && reads {
                 // An entry's interface did not decode: do the whole command again without
                 // reading the cache (its entries are rewritten). The project starts with
@@ -179,6 +207,7 @@ impl Engine {
                 continue;
             }
             let mut written = self.write_back(&run, &state);
+            written.basis = snapshot_basis(&run, &mut state, &written);
             if let Some(cache_report) = &mut report.cache {
                 warnings.append(&mut written.warnings);
                 cache_report.warnings = warnings;
@@ -228,7 +257,7 @@ impl Engine {
             HashMap::new()
         };
         run.record_run(state.n_hits as u64, state.pending.len() as u64);
-        Written { parts, n_written, warnings: run.take_warnings() }
+        Written { parts, n_written, warnings: run.take_warnings(), basis: None }
     }
 
     /// Whether to work on the engine's pool rather than on the calling thread alone.
@@ -308,8 +337,9 @@ impl Engine {
         let started = Instant::now();
         let Loaded { modules, by_name, fronts, outcomes, probes, .. } = loaded;
         let sources = &*self.sources;
-        let (mut report, interfaces, state) =
+        let (mut report, interfaces, mut state) =
             assemble_report(sources, &modules, fronts, outcomes, &probes, extra, run.is_some());
+        state.dirs = lookup.listed();
         let project = Project::new(modules, by_name, module_graph.graph, interfaces);
         timings.report = started.elapsed();
         report.timings = timings;
@@ -541,6 +571,11 @@ pub(crate) struct CacheState {
     pub(crate) restat: Vec<(ModuleInfo, Arc<CachedEntry>, Option<SourceStat>)>,
     pub(crate) n_hits: usize,
     pub(crate) hits: HashMap<String, Arc<CachedEntry>>,
+    /// Every module's stat and source hash for the project snapshot, in module order;
+    /// `None` when some module is neither served by its entries nor written to them.
+    pub(crate) basis_modules: Option<Vec<BasisModule>>,
+    /// The directories the import lookup listed (`None`: it did not list them all).
+    pub(crate) dirs: Option<Vec<PathBuf>>,
 }
 
 /// What writing a check's entries did.
@@ -551,6 +586,22 @@ pub(crate) struct Written {
     pub(crate) parts: HashMap<String, EntryParts>,
     pub(crate) n_written: usize,
     pub(crate) warnings: Vec<String>,
+    /// What the project snapshot of the command needs, when one may be written.
+    pub(crate) basis: Option<SnapshotBasis>,
+}
+
+/// What a snapshot of the command would stand on, if it may be written: the clock was
+/// read, every module was served by or written to its entries, every write succeeded and
+/// the import lookup listed every directory it looked into.
+fn snapshot_basis(run: &CacheRun<'_>, state: &mut CacheState, written: &Written) -> Option<SnapshotBasis> {
+    if run.read_only() || !written.warnings.is_empty() {
+        return None;
+    }
+    Some(SnapshotBasis {
+        read_start: run.read_start()?,
+        modules: state.basis_modules.take()?,
+        dirs: state.dirs.take()?,
+    })
 }
 
 /// The modules of the project that a cached import list names (with the packages around
@@ -587,6 +638,7 @@ fn assemble_report(
     let mut files = Vec::with_capacity(modules.len());
     let mut state = CacheState::default();
     let mut cache_report = CacheReport { n_modules: modules.len(), ..CacheReport::default() };
+    let mut basis = Some(Vec::with_capacity(modules.len()));
     for (idx, ((info, front), outcome)) in modules.iter().zip(fronts).zip(outcomes).enumerate() {
         let id = ModuleId(idx as u32);
         let probe = probes.get(idx);
@@ -614,6 +666,11 @@ fn assemble_report(
                     }
                     state.hits.insert(info.name.clone(), entry.clone());
                 }
+                let module = basis_module(info, probe.and_then(|probe| probe.stat), source_hash);
+                basis = basis.zip(module).map(|(mut basis, module)| {
+                    basis.push(module);
+                    basis
+                });
             } else {
                 cache_report.n_rechecked += 1;
                 let reason =
@@ -631,6 +688,12 @@ fn assemble_report(
                     ModuleStatus::ImportsBrokenModule { .. } => Some(RecordStatus::NotChecked),
                     ModuleStatus::DuplicateModule => None,
                 };
+                let module = basis_module(info, probe.and_then(|probe| probe.stat), source_hash)
+                    .filter(|_| record_status.is_some());
+                basis = basis.zip(module).map(|(mut basis, module)| {
+                    basis.push(module);
+                    basis
+                });
                 if let (Some(record_status), Some(source_hash)) = (record_status, source_hash) {
                     state.pending.push(Pending {
                         info: info.clone(),
@@ -674,6 +737,7 @@ fn assemble_report(
     }
     files.sort_by(|a, b| a.file.cmp(&b.file));
     cache_report.lines.sort_by(|a, b| a.module.cmp(&b.module));
+    state.basis_modules = basis;
     let cache = with_cache.then_some(cache_report);
     (CheckReport { files, timings: Timings::default(), cache: cache.map(Box::new) }, interfaces, state)
 }

@@ -14,7 +14,10 @@ use std::sync::Arc;
 
 use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program};
 
-use crate::cache::{CacheReport, CachedEntry, CodeBytes};
+use crate::cache::{
+    CacheReport, CachedEntry, CodeBytes, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings,
+    damaged_warning,
+};
 use crate::check::SourceFile;
 use crate::engine::Written;
 use crate::project::is_module_name;
@@ -107,12 +110,52 @@ impl Engine {
     pub fn prepare(&mut self, path: &Path) -> Result<Prepared, RunError> {
         let (entry, root) = self.entry_of(path)?;
         let main = entry.name.clone();
-        let (report, written, hits) = self.check_module_table(vec![entry], &[root]);
+        let mut snapshot_warnings = Vec::new();
+        let snapshot_key = self.cache.as_ref().and_then(|cache| {
+            cache.snapshot_key(self.sources(), SnapshotKind::Run, &[entry.file.path.as_path(), root.as_path()])
+        });
+        if let (Some(cache), Some(key)) = (&self.cache, &snapshot_key) {
+            match cache.snapshot(self.sources(), key) {
+                Ok(Some(snapshot)) if snapshot.names(std::slice::from_ref(&entry)) => {
+                    if let Some(program) = snapshot.program().and_then(|modules| self.link_verified(modules)) {
+                        let n_modules = snapshot.n_modules();
+                        cache.record_run(n_modules as u64, 0);
+                        self.project = None;
+                        let report = CacheReport {
+                            n_modules,
+                            n_cached: n_modules,
+                            from_snapshot: true,
+                            ..CacheReport::default()
+                        };
+                        let path = path.to_path_buf();
+                        return Ok(Prepared::Ready(ReadyProgram { program, main, path, cache: Some(report) }));
+                    }
+                    snapshot_warnings.push(damaged_warning("its bytecode does not verify"));
+                }
+                Ok(_) => {}
+                Err(warning) => snapshot_warnings.push(warning),
+            }
+        }
+        let (mut report, written, hits) = self.check_module_table(vec![entry], &[root]);
+        if let Some(cache_report) = &mut report.cache {
+            add_snapshot_warnings(&mut cache_report.warnings, snapshot_warnings);
+        }
         if report.has_errors() {
             return Ok(Prepared::Rejected(report));
         }
-        let (program, cache) = self.compile_and_link(report, &written, &hits)?;
+        let snapshot = snapshot_key.as_ref().zip(written.basis.as_ref());
+        let (program, cache) = self.compile_and_link(report, &written, &hits, snapshot)?;
         Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache }))
+    }
+
+    /// Links modules that all validate and verify (checked on all threads); `None` if one
+    /// does not, or the link fails.
+    fn link_verified(&self, modules: Vec<LoadedModule>) -> Option<Program> {
+        let verified = self.map_on_pool(&modules, LoadedModule::check);
+        if !verified.iter().all(|ok| *ok) {
+            return None;
+        }
+        Program::link(modules).ok()
     }
 
     /// The entry module of the program at `path` and the directory its imports are
@@ -153,12 +196,22 @@ impl Engine {
         report: CheckReport,
         written: &Written,
         hits: &HashMap<String, Arc<CachedEntry>>,
+        snapshot: Option<(&SnapshotKey, &SnapshotBasis)>,
     ) -> Result<(Program, Option<CacheReport>), RunError> {
-        let (modules, cache_report) = self.compile_all(&report, written, hits)?;
+        let n_warnings = report.cache.as_ref().map_or(0, |cache| cache.warnings.len());
+        let (modules, mut cache_report) = self.compile_all(&report, written, hits)?;
         drop(report);
         // Validation and verification of every module, on all threads; the link finds
         // them done (and reports the first failure itself).
-        self.map_on_pool(&modules, LoadedModule::check);
+        let verified = self.map_on_pool(&modules, LoadedModule::check);
+        if let (Some(cache), Some((key, basis)), Some(cache_report)) = (&self.cache, snapshot, &mut cache_report)
+            && verified.iter().all(|ok| *ok)
+            // Every code entry was written too (a repetition would be served whole).
+            && cache_report.warnings.len() == n_warnings
+        {
+            let code = modules.iter().map(|module| (module.path(), module.bytes()));
+            cache_report.warnings.extend(cache.write_run_snapshot(self.sources(), key, basis, code));
+        }
         let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
         Ok((program, cache_report))
     }

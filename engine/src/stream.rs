@@ -286,6 +286,9 @@ pub(crate) struct Lookup<'t> {
     /// `tops` without `.` components, as the candidate paths are.
     normal_tops: Vec<PathBuf>,
     dirs: Mutex<HashMap<PathBuf, Option<Arc<Listing>>>>,
+    /// A file was looked for without a listing (the provider does not list, or the path
+    /// has no directory): the lookups cannot be vouched for by directory stats.
+    unlisted: std::sync::atomic::AtomicBool,
 }
 
 /// The files and directories of one directory, for lookups.
@@ -297,7 +300,22 @@ struct Listing {
 impl<'t> Lookup<'t> {
     pub(crate) fn new(tops: &'t [PathBuf]) -> Lookup<'t> {
         let normal_tops = tops.iter().map(|top| normalize_path(top)).collect();
-        Lookup { tops, normal_tops, dirs: Mutex::new(HashMap::new()) }
+        Lookup { tops, normal_tops, dirs: Mutex::new(HashMap::new()), unlisted: Default::default() }
+    }
+
+    /// Every directory listed so far, sorted; `None` if some lookup went without a
+    /// listing (see the project snapshot, `cache/snapshot.rs`).
+    pub(crate) fn listed(&self) -> Option<Vec<PathBuf>> {
+        if self.unlisted.load(Ordering::Relaxed) {
+            return None;
+        }
+        let dirs = lock(&self.dirs);
+        if dirs.values().any(Option::is_none) {
+            return None;
+        }
+        let mut listed: Vec<PathBuf> = dirs.keys().cloned().collect();
+        listed.sort();
+        Some(listed)
     }
 
     /// What `dir` holds, listed once; `None` when the provider does not list.
@@ -315,7 +333,10 @@ impl<'t> Lookup<'t> {
     /// Whether `path` is a file, from the listings when the provider lists: a directory
     /// that its parent's listing lacks is not even listed itself.
     fn is_file(&self, sources: &dyn SourceProvider, path: &Path) -> bool {
-        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return sources.is_file(path) };
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            self.unlisted.store(true, Ordering::Relaxed);
+            return sources.is_file(path);
+        };
         // (Not above a top directory: that one exists, and its parent may be huge.)
         let is_top = self.normal_tops.iter().any(|top| top == dir);
         if !is_top

@@ -12,6 +12,7 @@ use typhon_diagnostics::{ColorChoice, Diagnostic, render_human};
 use typhon_parser::Parsed;
 
 pub mod ast_check;
+pub mod cache_files;
 pub mod canonical;
 
 /// This crate's directory (`tests/` of the workspace).

@@ -27,6 +27,7 @@ use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 use typhon_diagnostics::{ColorChoice, render_human};
 use typhon_engine::{CacheConfig, CacheReport, CheckReport, DiskSources, Engine, EngineOptions, Prepared, RunSettings};
+use typhon_tests::cache_files::{copy_dir, ctime, entry_files, mtime, rewrite_keeping_mtime, wait_for_fs_tick_after};
 use typhon_tests::{TempDir, edit_project, generate_project};
 
 // ---------------------------------------------------------------------------------------
@@ -461,20 +462,10 @@ fn damage_project(root: &Path) {
     write(root, "main.py", "from lib import double\n\nprint(double(21))\n");
 }
 
-/// The cache entry files below `cache`, sorted by path.
-fn entry_files(cache: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for shard in fs::read_dir(cache.join("entries")).expect("list entries") {
-        let shard = shard.expect("list entries").path();
-        for entry in fs::read_dir(&shard).expect("list a shard") {
-            let path = entry.expect("list a shard").path();
-            if path.extension().is_some_and(|ext| ext == "tyc") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+/// A cache configuration without the project snapshot: the damage trials are about the
+/// modules' entries, which a valid snapshot would spare the command from reading.
+fn entries_only(cache: &Path) -> CacheConfig {
+    CacheConfig { snapshot: false, ..CacheConfig::new(cache) }
 }
 
 /// The meta and code entries of module `lib`: the two entries whose record holds the
@@ -494,19 +485,6 @@ fn lib_entries(cache: &Path, root: &Path) -> (PathBuf, PathBuf) {
     let codes: Vec<usize> = libs.iter().copied().filter(|&idx| sections(idx) == Some(3)).collect();
     assert_eq!((metas.len(), codes.len()), (1, 1), "one meta and one code entry record {lib_path}: {files:?}");
     (files[metas[0]].clone(), files[codes[0]].clone())
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create a directory");
-    for entry in fs::read_dir(from).expect("list a directory") {
-        let entry = entry.expect("list a directory");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
 }
 
 /// The clean results of the damage project.
@@ -546,7 +524,7 @@ enum Expect {
 /// before it must not notice anything). Either way the run after that is fully cached.
 fn damage_trial(root: &Path, cache: &Path, which: Which, expect: Expect, clean: &Clean) -> Vec<String> {
     let mut failures = Vec::new();
-    let config = CacheConfig::new(cache);
+    let config = entries_only(cache);
     let main = root.join("main.py");
     let (check, check_report) = check_text(&mut engine(Some(config.clone()), 1), root);
     if check != clean.check {
@@ -667,7 +645,7 @@ fn damage_setup(label: &str) -> (TempDir, PathBuf, PathBuf, Clean, PathBuf, Path
     let root = dir.path().join("proj");
     damage_project(&root);
     let good = dir.path().join("good");
-    let config = CacheConfig::new(&good);
+    let config = entries_only(&good);
     check_text(&mut engine(Some(config.clone()), 1), &root);
     run_text(&mut engine(Some(config.clone()), 1), &root.join("main.py"));
     // Settle the stat fast path's records, so that trials read what a long-lived cache
@@ -772,25 +750,6 @@ fn truncated_empty_garbage_and_foreign_entries_are_detected() {
 // 5. Racy timestamps
 // ---------------------------------------------------------------------------------------
 
-fn mtime(path: &Path) -> SystemTime {
-    fs::metadata(path)
-        .and_then(|meta| meta.modified())
-        .unwrap_or_else(|error| panic!("stat {}: {error}", path.display()))
-}
-
-#[cfg(unix)]
-fn ctime(path: &Path) -> (i64, i64) {
-    use std::os::unix::fs::MetadataExt;
-    let meta = fs::metadata(path).unwrap_or_else(|error| panic!("stat {}: {error}", path.display()));
-    (meta.ctime(), meta.ctime_nsec())
-}
-
-#[cfg(not(unix))]
-fn ctime(path: &Path) -> (i64, i64) {
-    let since = mtime(path).duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default();
-    (since.as_secs() as i64, i64::from(since.subsec_nanos()))
-}
-
 /// The newest modification or change time of the files below `root`.
 fn newest_mtime(root: &Path) -> SystemTime {
     typhon_tests::python_files(root)
@@ -803,34 +762,6 @@ fn newest_mtime(root: &Path) -> SystemTime {
         })
         .max()
         .unwrap_or(SystemTime::UNIX_EPOCH)
-}
-
-/// Returns once the file system's clock (the time it stamps new files in `dir` with) is
-/// past `time`: stamps a file until its time moves. Not a sleep: it waits for exactly
-/// the condition the stat fast path needs (stats strictly older than a build's start).
-fn wait_for_fs_tick_after(dir: &Path, time: SystemTime) {
-    fs::create_dir_all(dir).expect("create a directory");
-    let probe = dir.join(".tick-probe");
-    loop {
-        fs::write(&probe, b"tick").expect("stamp a probe file");
-        if mtime(&probe) > time {
-            break;
-        }
-        std::thread::yield_now();
-    }
-    let _ = fs::remove_file(&probe);
-}
-
-/// Rewrites `path` with `text` (of the same length as its contents) and puts its
-/// modification time back: size, mtime and inode are those the cache recorded.
-fn rewrite_keeping_mtime(path: &Path, text: &str) {
-    let before = mtime(path);
-    assert_eq!(fs::metadata(path).expect("stat").len(), text.len() as u64, "same size");
-    fs::write(path, text).expect("rewrite");
-    let file = File::options().write(true).open(path).expect("open for set_times");
-    file.set_times(FileTimes::new().set_modified(before)).expect("restore the modification time");
-    drop(file);
-    assert_eq!(mtime(path), before, "the modification time is restored");
 }
 
 const RACY_LIB: &str = "def value() -> int:\n    return 111\n";

@@ -118,6 +118,11 @@ impl LoadedModule {
         (*self.bytes).as_ref()
     }
 
+    /// The path tracebacks show for the module's code.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// Validates and verifies the module now, so that a host can do it for many modules
     /// in parallel before [`Program::link`], which then finds the work done. Returns
     /// whether the module is sound (the link reports why not).

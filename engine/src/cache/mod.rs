@@ -16,6 +16,7 @@
 //!    its dependents' keys intact: that is the early cutoff.
 
 mod record;
+mod snapshot;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,9 @@ use typhon_diagnostics::Diagnostic;
 use typhon_typeck::Interface;
 
 pub(crate) use record::{CachedEntry, CodeBytes, RecordStatus};
+pub(crate) use snapshot::{
+    BasisModule, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings, basis_module, damaged_warning,
+};
 
 use record::{DiagnosticRecord, EntryKey, ImportRecord, Record, StatRecord};
 
@@ -52,6 +56,12 @@ pub struct CacheConfig {
     /// (CPython 3.11 semantics) and no option that changes its output today; hosts and
     /// tests use this to keep entries of different configurations apart.
     pub options_tag: String,
+    /// Replay a whole command from its project snapshot when nothing it read has changed
+    /// (see `cache/snapshot.rs`), and write one after every command that could be
+    /// replayed. A command served by the snapshot keeps no project in memory
+    /// ([`crate::Engine::project`] is `None` after it): a host that keeps the engine
+    /// between commands for its project (an editor) turns this off.
+    pub snapshot: bool,
 }
 
 impl CacheConfig {
@@ -62,6 +72,7 @@ impl CacheConfig {
             read_only: false,
             fingerprint: None,
             options_tag: String::new(),
+            snapshot: true,
         }
     }
 }
@@ -146,6 +157,8 @@ pub struct CacheReport {
     pub n_recompiled: usize,
     /// Entries written.
     pub n_written: usize,
+    /// The whole command was replayed from the project snapshot.
+    pub from_snapshot: bool,
 }
 
 impl CacheReport {
@@ -200,19 +213,33 @@ impl Cache {
     /// `reads: false` looks nothing up (every module is rebuilt) but still writes.
     pub(crate) fn start(&self, want_code: bool, reads: bool) -> CacheRun<'_> {
         let read_start = self.store.fs_clock_now().ok();
-        let mut hasher = blake3::Hasher::new_derive_key("typhon cache options v1");
-        // The language target: the one thing every output depends on.
-        hasher.update(b"python 3.11\0");
-        hasher.update(self.config.options_tag.as_bytes());
         CacheRun {
             cache: self,
             read_start,
-            options_hash: *hasher.finalize().as_bytes(),
+            options_hash: self.options_hash(),
             want_code,
             reads,
             warnings: Mutex::new(Vec::new()),
             poisoned: AtomicBool::new(false),
             foreign: Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl Cache {
+    /// The hash of the output-affecting options, part of every key.
+    pub(crate) fn options_hash(&self) -> [u8; 32] {
+        let mut hasher = blake3::Hasher::new_derive_key("typhon cache options v1");
+        // The language target: the one thing every output depends on.
+        hasher.update(b"python 3.11\0");
+        hasher.update(self.config.options_tag.as_bytes());
+        *hasher.finalize().as_bytes()
+    }
+
+    /// Adds a command's hits and misses to the directory's statistics.
+    pub(crate) fn record_run(&self, hits: u64, misses: u64) {
+        if !self.config.read_only {
+            let _ = self.store.record_run(hits, misses);
         }
     }
 }
@@ -330,6 +357,11 @@ impl CacheRun<'_> {
 
     pub(crate) fn read_only(&self) -> bool {
         self.cache.config.read_only
+    }
+
+    /// The file-system clock before any source was read, if it could be read.
+    pub(crate) fn read_start(&self) -> Option<FsTimestamp> {
+        self.read_start
     }
 
     /// The absolute path of a module's file, as its entries record it.
@@ -575,9 +607,7 @@ impl CacheRun<'_> {
 
     /// Adds this command's hits and misses to the directory's statistics.
     pub(crate) fn record_run(&self, hits: u64, misses: u64) {
-        if !self.read_only() {
-            let _ = self.cache.store.record_run(hits, misses);
-        }
+        self.cache.record_run(hits, misses);
     }
 }
 

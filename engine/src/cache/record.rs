@@ -122,7 +122,7 @@ impl StatRecord {
     }
 }
 
-fn stat_of(archived: &ArchivedStatRecord) -> SourceStat {
+pub(super) fn stat_of(archived: &ArchivedStatRecord) -> SourceStat {
     use typhon_bytecode_cache::FsTimestamp;
     SourceStat {
         size: archived.size.to_native(),
@@ -154,7 +154,7 @@ impl DiagnosticRecord {
     }
 }
 
-fn diagnostic_of(archived: &ArchivedDiagnosticRecord) -> Option<Diagnostic> {
+pub(super) fn diagnostic_of(archived: &ArchivedDiagnosticRecord) -> Option<Diagnostic> {
     let span = |(start, end): &(rkyv::rend::u32_le, rkyv::rend::u32_le)| {
         let (start, end) = (start.to_native(), end.to_native());
         (start <= end).then(|| Span::new(start, end))

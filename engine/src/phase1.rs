@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use typhon_diagnostics::Diagnostic;
 use typhon_parser::ast;
 use typhon_typeck::ir::ModuleIr;
-use typhon_typeck::{ImportResolver, Interface, ModuleInput};
+use typhon_typeck::{ClassInfo, ClassRef, Export, ImportResolver, Interface, InterfaceView, ModuleInput};
 
 use crate::cache::{CacheRun, CachedEntry, MissReason, Probe, RecordStatus};
 use crate::check::{SourceText, parse_source, read_source_hashed};
@@ -335,32 +335,78 @@ impl<'a> CheckContext<'a> {
         }
         by_name.sort_unstable_by(|a, b| a.0.cmp(b.0));
         key.sort_unstable();
-        Ok(Interfaces { by_name, key, cache: self.cache })
+        let by_name = by_name
+            .into_iter()
+            .map(|(name, interface)| (name, ResolvedInterface { interface, cache: self.cache }))
+            .collect();
+        Ok(Interfaces { by_name, key })
     }
 }
 
 /// The interfaces one module may see, sorted by module name for lookup, and their
 /// names and hashes (the dependency signatures of the module's cache key). Interfaces
-/// held by cache entries are decoded only when the type checker asks for them, which it
-/// does only when the module is re-checked.
+/// held by cache entries are consulted in place, name by name, and only when the type
+/// checker asks, which it does only when the module is re-checked.
 pub(crate) struct Interfaces<'a> {
-    by_name: Vec<(&'a str, InterfaceOf)>,
+    by_name: Vec<(&'a str, ResolvedInterface<'a>)>,
     pub(crate) key: Vec<(&'a str, [u8; 32])>,
-    cache: Option<&'a CacheRun<'a>>,
 }
 
 impl ImportResolver for Interfaces<'_> {
-    fn interface(&self, module: &str) -> Option<&Interface> {
+    fn interface(&self, module: &str) -> Option<&dyn InterfaceView> {
         let idx = self.by_name.binary_search_by(|(name, _)| (*name).cmp(module)).ok()?;
-        let found = self.by_name[idx].1.get();
-        if found.is_none() {
-            // Cannot happen with an entry this compiler wrote and the store validated; the
-            // command is then redone without reading the cache.
-            if let Some(cache) = self.cache {
-                cache.poison();
-            }
+        let view = &self.by_name[idx].1;
+        if let InterfaceOf::Cached(entry) = &view.interface
+            && entry.table().is_none()
+        {
+            view.poison();
+            return None;
         }
-        found.map(|interface| &**interface)
+        Some(view)
+    }
+}
+
+/// An interface as the type checker sees it: its own, or a cache entry's, consulted in
+/// place. A cache entry that does not decode cannot happen with an entry this compiler
+/// wrote and the store validated; the command is then redone without reading the cache.
+pub(crate) struct ResolvedInterface<'a> {
+    interface: InterfaceOf,
+    cache: Option<&'a CacheRun<'a>>,
+}
+
+impl ResolvedInterface<'_> {
+    fn poison(&self) {
+        if let Some(cache) = self.cache {
+            cache.poison();
+        }
+    }
+}
+
+impl InterfaceView for ResolvedInterface<'_> {
+    fn export(&self, name: &str) -> Option<Export> {
+        match &self.interface {
+            InterfaceOf::Checked(interface) => InterfaceView::export(&**interface, name),
+            InterfaceOf::Cached(entry) => match entry.table().map(|table| table.export(name)) {
+                Some(Ok(found)) => found,
+                _ => {
+                    self.poison();
+                    None
+                }
+            },
+        }
+    }
+
+    fn classes_outside(&self, module: &str, wanted: &mut dyn FnMut(&ClassRef) -> bool) -> Vec<ClassInfo> {
+        match &self.interface {
+            InterfaceOf::Checked(interface) => interface.classes_outside(module, wanted),
+            InterfaceOf::Cached(entry) => match entry.table().map(|table| table.classes_outside(module, wanted)) {
+                Some(Ok(found)) => found,
+                _ => {
+                    self.poison();
+                    Vec::new()
+                }
+            },
+        }
     }
 }
 

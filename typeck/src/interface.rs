@@ -143,6 +143,29 @@ pub enum Export {
     Special(SpecialForm),
 }
 
+/// Read access to a module's interface, as the checker of an importing module uses it:
+/// one export by name, and the class definitions it does not know yet. [`Interface`]
+/// implements it, and so does the cache's archived interface, which answers in place from
+/// its mapped entry and decodes only what it is asked for.
+pub trait InterfaceView: Send + Sync {
+    /// The public name `name`, if the module has it.
+    fn export(&self, name: &str) -> Option<Export>;
+
+    /// The definitions of the classes the interface holds that are defined outside
+    /// `module` and that `wanted` accepts (it is asked with each class's name).
+    fn classes_outside(&self, module: &str, wanted: &mut dyn FnMut(&ClassRef) -> bool) -> Vec<ClassInfo>;
+}
+
+impl InterfaceView for Interface {
+    fn export(&self, name: &str) -> Option<Export> {
+        Interface::export(self, name).cloned()
+    }
+
+    fn classes_outside(&self, module: &str, wanted: &mut dyn FnMut(&ClassRef) -> bool) -> Vec<ClassInfo> {
+        self.classes.iter().filter(|info| info.class.module() != module && wanted(&info.class)).cloned().collect()
+    }
+}
+
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 pub struct Interface {
     pub module: SmolStr,

@@ -21,8 +21,8 @@ pub use builtins::{Builtin, builtin_interface, is_builtin_module};
 pub use check::{CheckedModule, ImportResolver, ModuleInput, NoImports, check_module};
 pub use imports::{ImportRequest, imports_of, resolve_relative};
 pub use interface::{
-    ClassInfo, DataclassFlags, Export, FieldInfo, FuncSig, Interface, MethodInfo, MethodKind, ParamKind, ParamSig,
-    SpecialForm,
+    ClassInfo, DataclassFlags, Export, FieldInfo, FuncSig, Interface, InterfaceView, MethodInfo, MethodKind, ParamKind,
+    ParamSig, SpecialForm,
 };
 pub use query::{Definition, definition_at, type_at};
 pub use types::{CallableType, ClassName, ClassRef, Type, ViewKind};

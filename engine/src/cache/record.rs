@@ -4,7 +4,8 @@
 //!
 //! - the **meta** entry: section 0 is the archived [`Record`] (rkyv, read in place: the
 //!   key, the import list, the interface hash, the diagnostics), section 1 the module's
-//!   interface (postcard; decoded only when a dependent has to be re-checked against it);
+//!   interface ([`InterfaceTable`], also read in place: a dependent that is re-checked
+//!   looks its imported names up in the mapping and decodes only the ones it uses);
 //! - the **code** entry: the same two sections, then the module's archived bytecode
 //!   (section 2), which the VM executes in place from the mapping.
 //!
@@ -18,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 use rkyv::rancor::BoxedError;
 use typhon_bytecode_cache::{MappedEntry, SourceStat};
 use typhon_diagnostics::{Code, Diagnostic, Label, Severity, Span};
-use typhon_typeck::{ImportRequest, Interface};
+use typhon_typeck::{ClassInfo, ClassRef, Export, ImportRequest, Interface};
 
 use super::MissReason;
 
@@ -209,6 +210,8 @@ pub(crate) struct CachedEntry {
     pub(crate) check_diagnostics: Vec<Diagnostic>,
     pub(crate) interface_hash: Option<[u8; 32]>,
     interface: OnceLock<Option<Arc<Interface>>>,
+    /// Whether the interface section validated (rkyv's bytecheck), checked on first use.
+    table_valid: OnceLock<bool>,
     /// Why a meta entry comes without bytecode (run path).
     code_miss: OnceLock<MissReason>,
 }
@@ -285,6 +288,7 @@ impl CachedEntry {
             check_diagnostics,
             interface_hash,
             interface: OnceLock::new(),
+            table_valid: OnceLock::new(),
             code_miss: OnceLock::new(),
         })
     }
@@ -298,15 +302,20 @@ impl CachedEntry {
         validated_record(&self.file).deps.iter().map(|pair| (pair.0.as_str(), pair.1))
     }
 
-    /// The module's interface, decoded from the entry on first use; `None` if it cannot
-    /// be decoded (the engine then rebuilds without the cache).
+    /// The module's interface, decoded whole from the entry on first use; `None` if it
+    /// cannot be decoded. Only [`crate::Project::interface`] needs it: type checking
+    /// consults the table in place (see [`CachedEntry::export`]).
     pub(crate) fn interface(&self) -> Option<&Arc<Interface>> {
-        self.interface
-            .get_or_init(|| {
-                let bytes = self.file.section(META_INTERFACE)?;
-                postcard::from_bytes::<Interface>(bytes).ok().map(Arc::new)
-            })
-            .as_ref()
+        self.interface.get_or_init(|| decode_interface(self.table()?).map(Arc::new)).as_ref()
+    }
+
+    /// The interface section, validated on first use; `None` if it does not validate.
+    pub(crate) fn table(&self) -> Option<&ArchivedInterfaceTable> {
+        let bytes = self.file.section(META_INTERFACE)?;
+        let valid = *self.table_valid.get_or_init(|| rkyv::access::<ArchivedInterfaceTable, BoxedError>(bytes).is_ok());
+        // SAFETY: validated just now or on an earlier call (`table_valid`), and the bytes
+        // are a published entry's mapping, which nobody modifies.
+        valid.then(|| unsafe { rkyv::access_unchecked::<ArchivedInterfaceTable>(bytes) })
     }
 
     /// The mapped entry, for rewriting it with a fresh stat.
@@ -359,6 +368,85 @@ pub(crate) fn restat_record(
     encode_record(&record).ok()
 }
 
+/// The interface section of an entry, read in place: the module's public names and the
+/// class definitions its signatures mention, sorted as in [`Interface`] so that a name
+/// is found by binary search in the mapping. Each value is the compact serde encoding
+/// (postcard) of one export or class: the type checker needs owned types anyway, and
+/// decodes only the names a module imports.
+#[derive(rkyv::Archive, rkyv::Serialize)]
+pub(crate) struct InterfaceTable {
+    module: String,
+    /// Sorted by name.
+    exports: Vec<(String, Vec<u8>)>,
+    /// Sorted by (module, name).
+    classes: Vec<ClassEntry>,
+}
+
+#[derive(rkyv::Archive, rkyv::Serialize)]
+pub(crate) struct ClassEntry {
+    module: String,
+    name: String,
+    info: Vec<u8>,
+}
+
+/// A value of an interface table that does not decode: the command must be redone
+/// without the cache.
+#[derive(Debug)]
+pub(crate) struct Undecodable;
+
+impl ArchivedInterfaceTable {
+    /// The export `name`, decoded; `Ok(None)` if the module has no such name.
+    pub(crate) fn export(&self, name: &str) -> Result<Option<Export>, Undecodable> {
+        let Ok(idx) = self.exports.binary_search_by(|entry| entry.0.as_str().cmp(name)) else { return Ok(None) };
+        postcard::from_bytes(&self.exports[idx].1).map(Some).map_err(|_| Undecodable)
+    }
+
+    /// The classes defined outside `module` that `wanted` accepts, decoded.
+    pub(crate) fn classes_outside(
+        &self,
+        module: &str,
+        wanted: &mut dyn FnMut(&ClassRef) -> bool,
+    ) -> Result<Vec<ClassInfo>, Undecodable> {
+        let mut found = Vec::new();
+        for class in self.classes.iter().filter(|class| class.module.as_str() != module) {
+            if wanted(&ClassRef::new(class.module.as_str(), class.name.as_str())) {
+                found.push(postcard::from_bytes(&class.info).map_err(|_| Undecodable)?);
+            }
+        }
+        Ok(found)
+    }
+}
+
 pub(crate) fn encode_interface(interface: &Interface) -> Option<Vec<u8>> {
-    postcard::to_stdvec(interface).ok()
+    let table = InterfaceTable {
+        module: interface.module.to_string(),
+        exports: interface
+            .exports
+            .iter()
+            .map(|(name, export)| Some((name.to_string(), postcard::to_stdvec(export).ok()?)))
+            .collect::<Option<_>>()?,
+        classes: interface
+            .classes
+            .iter()
+            .map(|info| {
+                Some(ClassEntry {
+                    module: info.class.module().to_string(),
+                    name: info.class.name().to_string(),
+                    info: postcard::to_stdvec(info).ok()?,
+                })
+            })
+            .collect::<Option<_>>()?,
+    };
+    rkyv::to_bytes::<BoxedError>(&table).ok().map(|bytes| bytes.to_vec())
+}
+
+/// The whole interface of a table, decoded.
+fn decode_interface(table: &ArchivedInterfaceTable) -> Option<Interface> {
+    let exports = table
+        .exports
+        .iter()
+        .map(|entry| Some((entry.0.as_str().into(), postcard::from_bytes(&entry.1).ok()?)))
+        .collect::<Option<_>>()?;
+    let classes = table.classes.iter().map(|class| postcard::from_bytes(&class.info).ok()).collect::<Option<_>>()?;
+    Some(Interface { module: table.module.as_str().into(), exports, classes })
 }

@@ -10,7 +10,7 @@ use typhon_parser::ast;
 
 use super::scope::BoundNames;
 use super::{Checker, GlobalVar, ModBinding, PendingBody};
-use crate::interface::{ClassInfo, Export, FuncSig, Interface, ParamKind, ParamSig, SpecialForm};
+use crate::interface::{ClassInfo, Export, FuncSig, Interface, InterfaceView, ParamKind, ParamSig, SpecialForm};
 use crate::ir;
 use crate::types::{ClassRef, Type};
 
@@ -40,7 +40,7 @@ pub(crate) fn module_blocks(stmt: &ast::Stmt) -> Vec<&[ast::Stmt]> {
 
 impl<'a> Checker<'a> {
     /// The interface of a module (built in or imported), if it exists.
-    pub(crate) fn module_interface(&self, module: &str) -> Option<&'a Interface> {
+    pub(crate) fn module_interface(&self, module: &str) -> Option<&'a dyn InterfaceView> {
         if let Some(builtin) = crate::builtins::builtin_interface(module) {
             return Some(builtin);
         }
@@ -48,14 +48,15 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn module_export(&self, module: &str, name: &str) -> Option<Export> {
-        self.module_interface(module).and_then(|interface| interface.export(name).cloned())
+        self.module_interface(module).and_then(|interface| interface.export(name))
     }
 
-    fn merge_classes(&mut self, interface: &Interface) {
-        for info in &interface.classes {
-            if info.class.module() != &self.module {
-                self.classes.entry(info.class.clone()).or_insert_with(|| Arc::new(info.clone()));
-            }
+    /// Learns the classes an imported interface defines that this module does not know.
+    fn merge_classes(&mut self, interface: &dyn InterfaceView) {
+        let known = &self.classes;
+        let new = interface.classes_outside(&self.module, &mut |class| !known.contains_key(class));
+        for info in new {
+            self.classes.insert(info.class.clone(), Arc::new(info));
         }
     }
 

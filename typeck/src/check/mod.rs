@@ -21,7 +21,7 @@ use smol_str::SmolStr;
 use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_parser::ast;
 
-use crate::interface::{ClassInfo, FuncSig, Interface, SpecialForm};
+use crate::interface::{ClassInfo, FuncSig, Interface, InterfaceView, SpecialForm};
 use crate::ir;
 use crate::types::{ClassRef, Type};
 
@@ -29,24 +29,24 @@ pub(crate) use scope::FnCtx;
 
 /// Looks up the interfaces of the modules a module imports, by absolute dotted name.
 pub trait ImportResolver {
-    fn interface(&self, module: &str) -> Option<&Interface>;
+    fn interface(&self, module: &str) -> Option<&dyn InterfaceView>;
 }
 
 impl<S: std::hash::BuildHasher> ImportResolver for HashMap<String, Interface, S> {
-    fn interface(&self, module: &str) -> Option<&Interface> {
-        self.get(module)
+    fn interface(&self, module: &str) -> Option<&dyn InterfaceView> {
+        self.get(module).map(|interface| interface as &dyn InterfaceView)
     }
 }
 
 impl ImportResolver for std::collections::BTreeMap<String, Interface> {
-    fn interface(&self, module: &str) -> Option<&Interface> {
-        self.get(module)
+    fn interface(&self, module: &str) -> Option<&dyn InterfaceView> {
+        self.get(module).map(|interface| interface as &dyn InterfaceView)
     }
 }
 
 impl<S: std::hash::BuildHasher> ImportResolver for HashMap<String, Arc<Interface>, S> {
-    fn interface(&self, module: &str) -> Option<&Interface> {
-        self.get(module).map(|interface| &**interface)
+    fn interface(&self, module: &str) -> Option<&dyn InterfaceView> {
+        self.get(module).map(|interface| &**interface as &dyn InterfaceView)
     }
 }
 
@@ -54,7 +54,7 @@ impl<S: std::hash::BuildHasher> ImportResolver for HashMap<String, Arc<Interface
 pub struct NoImports;
 
 impl ImportResolver for NoImports {
-    fn interface(&self, _module: &str) -> Option<&Interface> {
+    fn interface(&self, _module: &str) -> Option<&dyn InterfaceView> {
         None
     }
 }

@@ -23,6 +23,7 @@ What it does, in one go, so that every tool sees the same machine state:
                                      with TYPHON_NO_CACHE=1
        python3 -S main.py            cold (every __pycache__ deleted), then warm
        mypy --strict --cache-dir C   cold (a new C), then warm (the same C)
+       typhon --version              the cost of starting a process, which bounds every ratio
        floor                         read + BLAKE3 every .py file of the project
   4. checks correctness on the way, and fails loudly if it does not hold: `typhon run`
      prints what CPython prints; every warm or incremental check prints what a cold one
@@ -398,6 +399,7 @@ def main() -> None:
             "cpython warm": "python3 -S main.py (warm)",
             "mypy cold": "mypy --strict (cold: empty --cache-dir)",
             "mypy warm": "mypy --strict (warm: same --cache-dir)",
+            "start": "typhon --version (process start: the least any command costs)",
             "floor": "floor: read + BLAKE3 every source"
             + (" (`typhon cache floor`)" if has_floor else " (python blake3, in-process loop, 1 thread)"),
         }
@@ -432,6 +434,7 @@ def main() -> None:
                 same_check("the warm check --explain", noop)
                 explains["warm check"] = explain_lines(noop.stderr)
             timed("mypy warm", mypy_cmd(mypy_cache), project_cwd, env)
+            timed("start", [str(typhon), "--version"], project_cwd, env)
             n_busy += not settle()
             wall, cpu, rss = floor()
             samples["floor"].add(wall, cpu, rss)
@@ -508,6 +511,7 @@ def main() -> None:
     goals: list[tuple[str, float, str, bool | None]] = [
         ("CPython warm / typhon warm run", vs_cpython, ">= 10x", vs_cpython >= 10),
         ("mypy warm / typhon warm no-op check", vs_mypy, ">= 100x", vs_mypy >= 100),
+        ("mypy warm / typhon --version (no check can beat this)", ratio("mypy warm", "start"), "", None),
         ("typhon warm no-op check / floor", above_floor, "<= 2x", above_floor <= 2),
         ("mypy cold / typhon cold check", ratio("mypy cold", "cold check"), "", None),
         ("CPython cold / typhon cold run", ratio("cpython cold", "cold run"), "", None),

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program};
 
 use crate::cache::{
-    CacheReport, CachedEntry, CodeBytes, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings,
+    CacheReport, CachedEntry, CodeBytes, CodePack, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings,
     damaged_warning,
 };
 use crate::check::SourceFile;
@@ -204,15 +204,19 @@ impl Engine {
         // Validation and verification of every module, on all threads; the link finds
         // them done (and reports the first failure itself).
         let verified = self.map_on_pool(&modules, LoadedModule::check);
-        if let (Some(cache), Some((key, basis)), Some(cache_report)) = (&self.cache, snapshot, &mut cache_report)
+        // The snapshot is packed before the link takes the modules, and written once the
+        // link succeeded, with every module verified and every code entry written (a
+        // repetition would be served whole).
+        let pack = (snapshot.is_some()
             && verified.iter().all(|ok| *ok)
-            // Every code entry was written too (a repetition would be served whole).
-            && cache_report.warnings.len() == n_warnings
-        {
-            let code = modules.iter().map(|module| (module.path(), module.bytes()));
-            cache_report.warnings.extend(cache.write_run_snapshot(self.sources(), key, basis, code));
-        }
+            && cache_report.as_ref().is_some_and(|report| report.warnings.len() == n_warnings))
+        .then(|| CodePack::of(modules.iter().map(|module| (module.path(), module.bytes()))));
         let program = Program::link(modules).map_err(|error| RunError::Link { message: error.to_string() })?;
+        if let (Some(cache), Some((key, basis)), Some(cache_report), Some(pack)) =
+            (&self.cache, snapshot, &mut cache_report, pack)
+        {
+            cache_report.warnings.extend(cache.write_run_snapshot(self.sources(), key, basis, pack));
+        }
         Ok((program, cache_report))
     }
 

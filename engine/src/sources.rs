@@ -50,8 +50,8 @@ pub trait SourceProvider: Send + Sync {
 
     /// The names of the files and of the directories directly in `dir`, if the provider
     /// can list them (`Some` with nothing in it for a directory that does not exist);
-    /// `None` (the default) makes the engine ask [`SourceProvider::is_file`] for each
-    /// candidate instead. Looking for imported modules, the engine lists each directory
+    /// `None` (the default, and for a directory that cannot be read) makes the engine ask
+    /// [`SourceProvider::is_file`] for each candidate instead. Looking for imported modules, the engine lists each directory
     /// once, as CPython's import system does, instead of one `stat` per candidate file.
     fn list_dir(&self, dir: &Path) -> Option<DirEntries> {
         let _ = dir;
@@ -64,6 +64,9 @@ pub trait SourceProvider: Send + Sync {
 pub struct DirEntries {
     pub files: Vec<std::ffi::OsString>,
     pub dirs: Vec<std::ffi::OsString>,
+    /// The symbolic links among the entries, dangling ones included: what they point to
+    /// can change without changing the directory, so the project snapshot records them.
+    pub links: Vec<std::ffi::OsString>,
 }
 
 /// Whether discovery skips a file or directory of this name below a root: hidden entries
@@ -143,16 +146,28 @@ impl SourceProvider for DiskSources {
     fn list_dir(&self, dir: &Path) -> Option<DirEntries> {
         let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
         let mut listing = DirEntries::default();
-        let Ok(entries) = std::fs::read_dir(dir) else { return Some(listing) };
-        for entry in entries.flatten() {
-            let kind = match entry.file_type() {
-                // A link counts as what it points to.
-                Ok(kind) if kind.is_symlink() => std::fs::metadata(entry.path()).map(|meta| meta.file_type()),
-                other => other,
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(error) if matches!(error.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+                return Some(listing);
+            }
+            // A directory that exists but cannot be read now (permissions, too many open
+            // files): not an empty one; the engine asks for each file instead.
+            Err(_) => return None,
+        };
+        for entry in entries {
+            let entry = entry.ok()?;
+            let kind = match entry.file_type().ok()? {
+                // A link counts as what it points to; a dangling one as nothing.
+                kind if kind.is_symlink() => {
+                    listing.links.push(entry.file_name());
+                    std::fs::metadata(entry.path()).map(|meta| meta.file_type()).ok()
+                }
+                kind => Some(kind),
             };
             match kind {
-                Ok(kind) if kind.is_file() => listing.files.push(entry.file_name()),
-                Ok(kind) if kind.is_dir() => listing.dirs.push(entry.file_name()),
+                Some(kind) if kind.is_file() => listing.files.push(entry.file_name()),
+                Some(kind) if kind.is_dir() => listing.dirs.push(entry.file_name()),
                 _ => {}
             }
         }

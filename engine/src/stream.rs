@@ -295,6 +295,8 @@ pub(crate) struct Lookup<'t> {
 struct Listing {
     files: HashSet<OsString>,
     dirs: HashSet<OsString>,
+    /// The symbolic links among them (see [`crate::DirEntries::links`]).
+    links: Vec<OsString>,
 }
 
 impl<'t> Lookup<'t> {
@@ -303,17 +305,20 @@ impl<'t> Lookup<'t> {
         Lookup { tops, normal_tops, dirs: Mutex::new(HashMap::new()), unlisted: Default::default() }
     }
 
-    /// Every directory listed so far, sorted; `None` if some lookup went without a
-    /// listing (see the project snapshot, `cache/snapshot.rs`).
+    /// Every path whose stat vouches for the listings so far, sorted: each directory
+    /// listed, and each symbolic link in one (what it points to may change without its
+    /// directory changing). `None` if some lookup went without a listing (see the
+    /// project snapshot, `cache/snapshot.rs`).
     pub(crate) fn listed(&self) -> Option<Vec<PathBuf>> {
         if self.unlisted.load(Ordering::Relaxed) {
             return None;
         }
         let dirs = lock(&self.dirs);
-        if dirs.values().any(Option::is_none) {
-            return None;
+        let mut listed = Vec::with_capacity(dirs.len());
+        for (dir, listing) in dirs.iter() {
+            listed.push(dir.clone());
+            listed.extend(listing.as_ref()?.links.iter().map(|link| dir.join(link)));
         }
-        let mut listed: Vec<PathBuf> = dirs.keys().cloned().collect();
         listed.sort();
         Some(listed)
     }
@@ -324,7 +329,11 @@ impl<'t> Lookup<'t> {
             return cached.clone();
         }
         let listing = sources.list_dir(dir).map(|entries| {
-            Arc::new(Listing { files: entries.files.into_iter().collect(), dirs: entries.dirs.into_iter().collect() })
+            Arc::new(Listing {
+                files: entries.files.into_iter().collect(),
+                dirs: entries.dirs.into_iter().collect(),
+                links: entries.links,
+            })
         });
         lock(&self.dirs).insert(dir.to_path_buf(), listing.clone());
         listing

@@ -83,19 +83,33 @@ pub fn rewrite_keeping_mtime(path: &Path, text: &str) {
 }
 
 /// The newest modification or change time of everything below `root`, directories
-/// included (the project snapshot records the stats of directories too).
+/// included (the project snapshot records the stats of directories too), and of what
+/// symbolic links point to (not descending into linked directories).
 pub fn newest_change(root: &Path) -> SystemTime {
     let mut newest = SystemTime::UNIX_EPOCH;
     let mut stack = vec![root.to_path_buf()];
     while let Some(path) = stack.pop() {
-        let (secs, nanos) = ctime(&path);
-        let changed = SystemTime::UNIX_EPOCH + Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32);
-        newest = newest.max(changed).max(mtime(&path));
-        if path.is_dir() {
+        let own = fs::symlink_metadata(&path).unwrap_or_else(|error| panic!("stat {}: {error}", path.display()));
+        for meta in [Some(own.clone()), fs::metadata(&path).ok()].into_iter().flatten() {
+            newest = newest.max(changed(&meta)).max(meta.modified().unwrap_or(SystemTime::UNIX_EPOCH));
+        }
+        if own.is_dir() {
             for entry in fs::read_dir(&path).unwrap_or_else(|error| panic!("list {}: {error}", path.display())) {
                 stack.push(entry.unwrap_or_else(|error| panic!("list {}: {error}", path.display())).path());
             }
         }
     }
     newest
+}
+
+#[cfg(unix)]
+fn changed(meta: &fs::Metadata) -> SystemTime {
+    use std::os::unix::fs::MetadataExt;
+    let (secs, nanos) = (meta.ctime(), meta.ctime_nsec());
+    SystemTime::UNIX_EPOCH + Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32)
+}
+
+#[cfg(not(unix))]
+fn changed(meta: &fs::Metadata) -> SystemTime {
+    meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)
 }

@@ -371,3 +371,30 @@ fn damaged_run_snapshots_are_detected() {
     }
     damage_trials(&primed, &run_snapshot, true, damages);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_whose_target_appears_is_seen() {
+    // `util` is a link to a package that does not exist yet, so `import util` finds
+    // `util.py`. Creating the link's target changes neither directory the lookup listed;
+    // the snapshot records the link itself, and the package (tried first) must win.
+    let primed = Primed::new("snapshot-link", |root| {
+        project(root);
+        write(root, "util.py", "NAME: str = 'module'\n");
+        write(root, "main.py", "import util\n\nprint(util.NAME)\n");
+        std::os::unix::fs::symlink(root.join("../vendor/util"), root.join("util")).expect("a symbolic link");
+    });
+    let (text, _) = run(primed.config(), &primed.main());
+    assert!(text.contains("module"), "{text}");
+    write(primed.dir.path(), "vendor/util/__init__.py", "NAME: str = 'package'\n");
+    let ran = primed.run();
+    assert!(!ran.from_snapshot, "the run was replayed from a stale snapshot");
+    let (text, _) = run(primed.config(), &primed.main());
+    assert!(text.contains("package"), "{text}");
+    // `check` walks the project without following links into directories: it still
+    // names `util.py` `util`, replayed or not (`Primed::check` compares with a clean check).
+    primed.check();
+    primed.settle();
+    primed.run();
+    assert_replayed(&primed.run(), "the run after the link's target appeared");
+}

@@ -32,7 +32,8 @@ use typhon_typeck::Interface;
 
 pub(crate) use record::{CachedEntry, CodeBytes, RecordStatus};
 pub(crate) use snapshot::{
-    BasisModule, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings, basis_module, damaged_warning,
+    BasisModule, CodePack, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings, basis_module,
+    damaged_warning,
 };
 
 use record::{DiagnosticRecord, EntryKey, ImportRecord, Record, StatRecord};

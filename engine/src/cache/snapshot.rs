@@ -12,7 +12,9 @@
 //! - the file-system clock reading R taken before the command read anything;
 //! - every module: name, file, package flag, whether it was followed, the file's stat and
 //!   the hash of its bytes;
-//! - every directory listed to find imported modules, with its stat (or its absence);
+//! - every directory listed to find imported modules, and every symbolic link in one
+//!   (what a link points to can change without its directory changing), with its stat
+//!   (or its absence);
 //! - the result: every file's status and final diagnostics (`check`), or the archived
 //!   bytecode of every module of the program, one after the other in section 1 (`run`),
 //!   which the VM executes in place from the mapping.
@@ -72,7 +74,8 @@ pub(crate) struct SnapshotBasis {
     pub(crate) read_start: FsTimestamp,
     /// Every module of the project, in the project's order.
     pub(crate) modules: Vec<BasisModule>,
-    /// Every directory the import lookup listed, with its stat taken now.
+    /// Every directory the import lookup listed and every symbolic link in one (see
+    /// `Lookup::listed`); their stats are taken when the snapshot is written.
     pub(crate) dirs: Vec<PathBuf>,
 }
 
@@ -131,6 +134,26 @@ struct SnapCode {
     path: String,
     start: u64,
     len: u64,
+}
+
+/// The bytecode of a program's modules, in link order, as a run snapshot holds it.
+pub(crate) struct CodePack {
+    code: Vec<SnapCode>,
+    blob: Vec<u8>,
+}
+
+impl CodePack {
+    /// Packs `modules` (the path tracebacks show, the archived bytecode) in order.
+    pub(crate) fn of<'m>(modules: impl Iterator<Item = (&'m str, &'m [u8])>) -> CodePack {
+        let mut blob = Vec::new();
+        let mut code = Vec::new();
+        for (path, bytes) in modules {
+            blob.resize(blob.len().next_multiple_of(CODE_ALIGN), 0);
+            code.push(SnapCode { path: path.to_owned(), start: blob.len() as u64, len: bytes.len() as u64 });
+            blob.extend_from_slice(bytes);
+        }
+        CodePack { code, blob }
+    }
 }
 
 /// A snapshot whose inputs were all found unchanged.
@@ -247,22 +270,15 @@ impl Cache {
         self.write_snapshot(sources, key, basis, tops, files, Vec::new(), Vec::new())
     }
 
-    /// Writes the snapshot of a `run` that links `modules` (name, path, bytecode) in order.
-    pub(crate) fn write_run_snapshot<'m>(
+    /// Writes the snapshot of a `run` whose program linked from `pack`.
+    pub(crate) fn write_run_snapshot(
         &self,
         sources: &dyn SourceProvider,
         key: &SnapshotKey,
         basis: &SnapshotBasis,
-        modules: impl Iterator<Item = (&'m str, &'m [u8])>,
+        pack: CodePack,
     ) -> Option<String> {
-        let mut blob = Vec::new();
-        let mut code = Vec::new();
-        for (path, bytes) in modules {
-            blob.resize(blob.len().next_multiple_of(CODE_ALIGN), 0);
-            code.push(SnapCode { path: path.to_owned(), start: blob.len() as u64, len: bytes.len() as u64 });
-            blob.extend_from_slice(bytes);
-        }
-        self.write_snapshot(sources, key, basis, Vec::new(), Vec::new(), code, blob)
+        self.write_snapshot(sources, key, basis, Vec::new(), Vec::new(), pack.code, pack.blob)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -14,6 +14,7 @@ use typhon_parser::Parsed;
 pub mod ast_check;
 pub mod cache_files;
 pub mod canonical;
+pub mod engine_text;
 
 /// This crate's directory (`tests/` of the workspace).
 pub fn crate_dir() -> PathBuf {

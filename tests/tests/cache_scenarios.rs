@@ -25,9 +25,9 @@ use std::time::{Duration, SystemTime};
 
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
-use typhon_diagnostics::{ColorChoice, render_human};
-use typhon_engine::{CacheConfig, CacheReport, CheckReport, DiskSources, Engine, EngineOptions, Prepared, RunSettings};
+use typhon_engine::{CacheConfig, CacheReport, DiskSources, Engine, EngineOptions};
 use typhon_tests::cache_files::{copy_dir, ctime, entry_files, mtime, rewrite_keeping_mtime, wait_for_fs_tick_after};
+use typhon_tests::engine_text::{rendered, run_text};
 use typhon_tests::{TempDir, edit_project, generate_project};
 
 // ---------------------------------------------------------------------------------------
@@ -54,33 +54,6 @@ fn remove(root: &Path, relative: &str) {
 fn engine(cache: Option<CacheConfig>, threads: usize) -> Engine {
     let options = EngineOptions { threads: NonZeroUsize::new(threads), keep_ir: false, cache };
     Engine::new(DiskSources, options)
-}
-
-/// The report's files as comparable text: path, status, every diagnostic rendered.
-fn rendered(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        let _ = writeln!(out, "{} {} {:?}", file.file.display_path, file.module, file.status);
-        out.push_str(&render_human(&file.diagnostics, &file.file.display_path, &file.source, ColorChoice::Never));
-    }
-    out
-}
-
-/// What a run produced, as comparable text.
-fn run_text(engine: &mut Engine, entry: &Path) -> (String, Option<CacheReport>) {
-    match engine.prepare(entry).unwrap_or_else(|error| panic!("cannot prepare {}: {error}", entry.display())) {
-        Prepared::Rejected(report) => (format!("rejected\n{}", rendered(&report)), report.cache.as_deref().cloned()),
-        Prepared::Ready(ready) => {
-            let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-            let outcome = ready.run(&RunSettings::default(), &mut stdout, &mut stderr);
-            let text = format!(
-                "{outcome:?}\n--- stdout\n{}--- stderr\n{}",
-                String::from_utf8_lossy(&stdout),
-                String::from_utf8_lossy(&stderr)
-            );
-            (text, ready.cache_report().cloned())
-        }
-    }
 }
 
 fn check_text(engine: &mut Engine, root: &Path) -> (String, Option<CacheReport>) {

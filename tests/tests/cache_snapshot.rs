@@ -11,10 +11,10 @@ use std::fs;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use typhon_diagnostics::{ColorChoice, render_human};
-use typhon_engine::{CacheConfig, CacheReport, CheckReport, DiskSources, Engine, EngineOptions, Prepared, RunSettings};
+use typhon_engine::{CacheConfig, CacheReport, DiskSources, Engine, EngineOptions};
 use typhon_tests::TempDir;
 use typhon_tests::cache_files::{copy_dir, entry_files, newest_change, rewrite_keeping_mtime, wait_for_fs_tick_after};
+use typhon_tests::engine_text::{rendered, run_text};
 
 fn write(root: &Path, relative: &str, text: &str) {
     let path = root.join(relative);
@@ -28,15 +28,6 @@ fn engine(config: CacheConfig) -> Engine {
     Engine::new(DiskSources, EngineOptions { threads: NonZeroUsize::new(2), keep_ir: false, cache: Some(config) })
 }
 
-fn rendered(report: &CheckReport) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        out.push_str(&format!("{} {} {:?}\n", file.file.display_path, file.module, file.status));
-        out.push_str(&render_human(&file.diagnostics, &file.file.display_path, &file.source, ColorChoice::Never));
-    }
-    out
-}
-
 fn check(config: CacheConfig, root: &Path) -> (String, CacheReport) {
     let mut engine = engine(config);
     let report = engine.check(&[root]).unwrap_or_else(|error| panic!("cannot check {}: {error}", root.display()));
@@ -48,21 +39,8 @@ fn check(config: CacheConfig, root: &Path) -> (String, CacheReport) {
 }
 
 fn run(config: CacheConfig, entry: &Path) -> (String, CacheReport) {
-    match engine(config).prepare(entry).unwrap_or_else(|error| panic!("cannot prepare {}: {error}", entry.display())) {
-        Prepared::Rejected(report) => {
-            (format!("rejected\n{}", rendered(&report)), report.cache.as_deref().cloned().expect("a cache report"))
-        }
-        Prepared::Ready(ready) => {
-            let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-            let outcome = ready.run(&RunSettings::default(), &mut stdout, &mut stderr);
-            let text = format!(
-                "{outcome:?}\n--- stdout\n{}--- stderr\n{}",
-                String::from_utf8_lossy(&stdout),
-                String::from_utf8_lossy(&stderr)
-            );
-            (text, ready.cache_report().cloned().expect("a cache report"))
-        }
-    }
+    let (text, report) = run_text(&mut engine(config), entry);
+    (text, report.expect("a cache report"))
 }
 
 fn clean_check(root: &Path) -> String {

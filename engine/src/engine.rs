@@ -67,7 +67,8 @@ pub struct ModuleInfo {
 /// and keeps the resulting [`Project`] (modules, graph, interfaces): the state that the
 /// bytecode cache and an editor's incremental updates will start from.
 pub struct Engine {
-    sources: Box<dyn SourceProvider>,
+    /// Shared with the programs it prepares (their tracebacks show source lines).
+    sources: Arc<dyn SourceProvider>,
     pub(crate) options: EngineOptions,
     /// The worker threads, built once so that repeated checks (an editor) do not pay for
     /// them; `None` to work on the calling thread only.
@@ -97,11 +98,16 @@ impl Engine {
             Some(Err(error)) => (None, Some(format!("warning: the cache is off for this command: {error}"))),
             None => (None, None),
         };
-        Engine { sources: Box::new(sources), options, pool, project: None, cache, cache_error }
+        Engine { sources: Arc::new(sources), options, pool, project: None, cache, cache_error }
     }
 
     pub fn sources(&self) -> &dyn SourceProvider {
         &*self.sources
+    }
+
+    /// The source provider, for values that outlive a borrow of the engine.
+    pub(crate) fn shared_sources(&self) -> Arc<dyn SourceProvider> {
+        self.sources.clone()
     }
 
     pub fn options(&self) -> &EngineOptions {

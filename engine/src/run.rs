@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program};
+use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program, SourceLines};
 
 use crate::cache::{
     CacheReport, CachedEntry, CodeBytes, CodePack, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings,
@@ -22,7 +22,7 @@ use crate::check::SourceFile;
 use crate::engine::Written;
 use crate::project::is_module_name;
 use crate::sources::normalize_path;
-use crate::{CheckReport, Engine, EngineError, FileReport, ModuleInfo};
+use crate::{CheckReport, Engine, EngineError, FileReport, ModuleInfo, SourceProvider};
 
 /// The file a directory program starts from, as in the conformance corpus.
 const DIRECTORY_ENTRY: &str = "main.py";
@@ -128,7 +128,8 @@ impl Engine {
                             ..CacheReport::default()
                         };
                         let path = path.to_path_buf();
-                        return Ok(Prepared::Ready(ReadyProgram { program, main, path, cache: Some(report) }));
+                        let lines = self.source_lines();
+                        return Ok(Prepared::Ready(ReadyProgram { program, main, path, cache: Some(report), lines }));
                     }
                     snapshot_warnings.push(damaged_warning("its bytecode does not verify"));
                 }
@@ -145,7 +146,19 @@ impl Engine {
         }
         let snapshot = snapshot_key.as_ref().zip(written.basis.as_ref());
         let (program, cache) = self.compile_and_link(report, &written, &hits, snapshot)?;
-        Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache }))
+        let lines = self.source_lines();
+        Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache, lines }))
+    }
+
+    /// Where the tracebacks of a prepared program read their source lines.
+    fn source_lines(&self) -> Arc<ProviderLines> {
+        Arc::new(ProviderLines(self.shared_sources()))
+    }
+
+    /// The path a module's code carries for tracebacks: absolute, as CPython prints it
+    /// (the directory of the script it runs is absolute on `sys.path`).
+    fn code_path(&self, file: &SourceFile) -> String {
+        self.sources().absolute(&file.path).display().to_string()
     }
 
     /// Links modules that all validate and verify (checked on all threads); `None` if one
@@ -263,7 +276,7 @@ impl Engine {
                     && entry.is_code()
                 {
                     let bytes = Arc::new(CodeBytes(entry.clone()));
-                    return Ok((Some(LoadedModule::from_shared(bytes, file.file.display_path.clone())), false, None));
+                    return Ok((Some(LoadedModule::from_shared(bytes, self.code_path(&file.file))), false, None));
                 }
                 let Some(bytes) = compile(file)? else { return Ok((None, false, None)) };
                 let mut warning = None;
@@ -272,7 +285,7 @@ impl Engine {
                 {
                     warning = cache.write_code(sources, info, parts, &bytes).err();
                 }
-                let path = file.file.display_path.clone();
+                let path = self.code_path(&file.file);
                 Ok((Some(LoadedModule::from_aligned(bytes, path)), true, warning))
             });
         let mut modules = Vec::with_capacity(compiled.len());
@@ -319,6 +332,39 @@ pub struct ReadyProgram {
     main: String,
     path: PathBuf,
     cache: Option<CacheReport>,
+    lines: Arc<ProviderLines>,
+}
+
+/// The source lines of tracebacks, read through the engine's provider when an uncaught
+/// exception is reported (as CPython reads them then: the file as it is at that moment).
+struct ProviderLines(Arc<dyn SourceProvider>);
+
+impl std::fmt::Debug for ProviderLines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProviderLines")
+    }
+}
+
+impl SourceLines for ProviderLines {
+    fn line(&self, path: &str, line: u32) -> Option<String> {
+        let bytes = self.0.read(Path::new(path)).ok()?;
+        let text = String::from_utf8_lossy(&bytes);
+        nth_line(&text, line.checked_sub(1)? as usize).map(str::to_owned)
+    }
+}
+
+/// Line `idx` (0-based) of `text`, split at `\n`, `\r\n` and `\r` as Python reads source.
+fn nth_line(text: &str, idx: usize) -> Option<&str> {
+    let mut rest = text;
+    for _ in 0..idx {
+        let end = rest.find(['\n', '\r'])?;
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[end + skip..];
+    }
+    if rest.is_empty() && idx > 0 {
+        return None;
+    }
+    Some(rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end]))
 }
 
 impl std::fmt::Debug for ReadyProgram {
@@ -341,7 +387,13 @@ impl ReadyProgram {
         stderr: &mut (dyn Write + Send),
     ) -> RunOutcome {
         let argv = if settings.argv.is_empty() { vec![self.path.display().to_string()] } else { settings.argv.clone() };
-        let options = typhon_vm::RunOptions { argv, fuel: settings.fuel, ..typhon_vm::RunOptions::default() };
+        let source_lines: Arc<dyn SourceLines> = self.lines.clone();
+        let options = typhon_vm::RunOptions {
+            argv,
+            fuel: settings.fuel,
+            source_lines: Some(source_lines),
+            ..typhon_vm::RunOptions::default()
+        };
         let status = self.program.run(&self.main, &options, stdout, stderr);
         // Without a budget the VM never stops for fuel, so 125 is then the program's own
         // `sys.exit(125)`; with one, the two cannot be told apart and fuel is the likely cause.

@@ -174,6 +174,16 @@ pub struct RunOptions {
     /// is spent the run stops with exit status [`FUEL_EXHAUSTED`] and a message on stderr,
     /// not with a guest exception: `except` and `finally` blocks do not run.
     pub fuel: Option<u64>,
+    /// Where tracebacks find the source line of each frame, as CPython's do; `None`
+    /// prints frames without their lines (the VM reads no file itself).
+    pub source_lines: Option<Arc<dyn SourceLines>>,
+}
+
+/// The text of source lines, for tracebacks: the host's files, through the host.
+pub trait SourceLines: Send + Sync + std::fmt::Debug {
+    /// Line `line` (1-based) of the file a module was loaded as (`LoadedModule::path`),
+    /// without its line break; `None` when there is no such file or line.
+    fn line(&self, path: &str, line: u32) -> Option<String>;
 }
 
 /// The exit status of a run stopped because its fuel ran out.
@@ -181,7 +191,7 @@ pub const FUEL_EXHAUSTED: i32 = 125;
 
 impl Default for RunOptions {
     fn default() -> RunOptions {
-        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20, fuel: None }
+        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20, fuel: None, source_lines: None }
     }
 }
 
@@ -375,7 +385,7 @@ impl Program {
         let result = vm.push_frame(&fobj, Vec::new(), NO_REG, true).and_then(|()| vm.run_frames(0));
         let status = match result {
             Ok(_) => 0,
-            Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, stderr),
+            Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, options.source_lines.as_deref(), stderr),
             Err(Exc::OutOfFuel) => {
                 let _ = writeln!(stderr, "typhon: run stopped: instruction budget (fuel) exhausted");
                 FUEL_EXHAUSTED
@@ -541,7 +551,13 @@ impl Program {
     }
 
     /// Prints an uncaught exception as CPython does and returns the exit status.
-    fn report(&self, vm: &mut Vm<'_>, exc: &Value, stderr: &mut (dyn Write + Send)) -> i32 {
+    fn report(
+        &self,
+        vm: &mut Vm<'_>,
+        exc: &Value,
+        source_lines: Option<&dyn SourceLines>,
+        stderr: &mut (dyn Write + Send),
+    ) -> i32 {
         let Value::Instance(inst) = exc else { return 1 };
         if inst.class.name == "SystemExit" && inst.class.module == "builtins" {
             let args = exception_args(exc);
@@ -564,6 +580,13 @@ impl Program {
             let name =
                 if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
             text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
+            // CPython shows the line without its indentation (trailing blanks stay).
+            if let Some(line) = source_lines.and_then(|lines| lines.line(path, entry.line)) {
+                let shown = line.trim_start_matches([' ', '\t', '\x0c']);
+                if !shown.is_empty() {
+                    text.push_str(&format!("    {shown}\n"));
+                }
+            }
         }
         let message = vm.py_str(exc).unwrap_or_default();
         let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {

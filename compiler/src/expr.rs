@@ -10,7 +10,7 @@ use typhon_typeck::{Builtin, MethodKind, Type};
 use typhon_vm::bytecode::{self, BinOp, CmpOp, Const, ImportKind, NO_REG, op};
 
 use crate::CompileError;
-use crate::func::{FnCtx, Label, Literal};
+use crate::func::{FnCtx, Label, Literal, Pos};
 
 /// A folded constant.
 enum Folded {
@@ -144,10 +144,81 @@ fn type_name(ty: &Type) -> &'static str {
     }
 }
 
+/// The blanks CPython's traceback skips around an operator.
+fn is_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\x0c')
+}
+
+/// Whether `span` of `source` lies on one line (CPython marks anchors only then).
+fn one_line(source: &[u8], span: typhon_diagnostics::Span) -> bool {
+    source
+        .get(span.start as usize..span.end as usize)
+        .is_some_and(|text| !text.contains(&b'\n') && !text.contains(&b'\r'))
+}
+
+/// The operator of a binary operation, as CPython's traceback finds it: the first
+/// character after the left operand that is not blank, and the next one too unless it
+/// is blank (`//`, `**`, `<<`).
+fn binary_anchors(
+    source: &[u8],
+    node: typhon_diagnostics::Span,
+    left: typhon_diagnostics::Span,
+    right: typhon_diagnostics::Span,
+) -> Option<(u32, u32)> {
+    if !one_line(source, node) {
+        return None;
+    }
+    let start = (left.end..right.start).find(|&at| source.get(at as usize).is_some_and(|&byte| !is_blank(byte)))?;
+    let next = start + 1;
+    let end = if next < right.start && source.get(next as usize).is_some_and(|&byte| !is_blank(byte)) {
+        next + 1
+    } else {
+        next
+    };
+    Some((start, end))
+}
+
+/// The brackets of a subscript, as CPython's traceback finds them: from the first `[`
+/// after the object to the `]` after the index.
+pub(crate) fn subscript_anchors(
+    source: &[u8],
+    node: typhon_diagnostics::Span,
+    obj: typhon_diagnostics::Span,
+    index: typhon_diagnostics::Span,
+) -> Option<(u32, u32)> {
+    if !one_line(source, node) {
+        return None;
+    }
+    let byte = |at: u32| source.get(at as usize).copied().unwrap_or(b']');
+    let mut start = obj.end;
+    while start < node.end && byte(start) != b'[' {
+        start += 1;
+    }
+    let mut end = index.end + 1;
+    while end < node.end && byte(end) != b']' {
+        end += 1;
+    }
+    if end < node.end {
+        end += 1;
+    }
+    Some((start, end))
+}
+
 impl<'a> FnCtx<'_, 'a> {
     /// Compiles `expr`; the result is in `dst` when given, else in the returned register
     /// (a local's own register when the expression is that local: no move).
     pub(crate) fn expr(&mut self, expr: &'a Expr, dst: Option<u32>) -> Result<u32, CompileError> {
+        let source = self.m.source.as_bytes();
+        let anchors = match &expr.kind {
+            ExprKind::Binary { left, right, .. } => binary_anchors(source, expr.span, left.span, right.span),
+            ExprKind::Index { obj, index, .. } => subscript_anchors(source, expr.span, obj.span, index.span),
+            _ => None,
+        };
+        let pos = Pos::of(expr.span).with_anchors(anchors);
+        self.at(pos, |this| this.expr_here(expr, dst))
+    }
+
+    fn expr_here(&mut self, expr: &'a Expr, dst: Option<u32>) -> Result<u32, CompileError> {
         if let Some(lit) = literal(expr) {
             if let Some((_, reg)) = self.hoisted.iter().find(|(l, _)| *l == lit) {
                 let reg = *reg;

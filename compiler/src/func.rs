@@ -9,7 +9,7 @@ use typhon_typeck::ir::{
     BinOp as IrBinOp, Block, Expr, ExprKind, Function, FunctionKind as IrKind, IterKind, NameRef, OpKind, Stmt,
     StmtKind, Target, TryStmt,
 };
-use typhon_vm::bytecode::{self, FunctionKind, Handler, LineEntry, op};
+use typhon_vm::bytecode::{self, FunctionKind, Handler, LineEntry, PosEntry, op};
 
 use crate::{CompileError, ModuleCtx};
 
@@ -20,6 +20,33 @@ struct Region {
     exc_reg: u32,
     start: u32,
     depth: usize,
+}
+
+/// The source range of instructions being emitted: a node's span, and the anchors a
+/// traceback marks in it (see [`PosEntry`]); all zero when unknown.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub(crate) struct Pos {
+    start: u32,
+    end: u32,
+    anchor_start: u32,
+    anchor_end: u32,
+}
+
+impl Pos {
+    pub(crate) fn of(span: typhon_diagnostics::Span) -> Pos {
+        Pos { start: span.start, end: span.end, anchor_start: 0, anchor_end: 0 }
+    }
+
+    pub(crate) fn with_anchors(self, anchors: Option<(u32, u32)>) -> Pos {
+        match anchors {
+            Some((anchor_start, anchor_end)) => Pos { anchor_start, anchor_end, ..self },
+            None => self,
+        }
+    }
+
+    fn fields(self) -> (u32, u32, u32, u32) {
+        (self.start, self.end, self.anchor_start, self.anchor_end)
+    }
 }
 
 pub(crate) struct LoopCtx {
@@ -35,6 +62,9 @@ pub(crate) struct FnCtx<'m, 'a> {
     pub(crate) code: Vec<u32>,
     lines: Vec<LineEntry>,
     last_line: u32,
+    /// The source range the instructions emitted now come from (see [`PosEntry`]).
+    pub(crate) pos: Pos,
+    positions: Vec<PosEntry>,
     labels: Vec<Option<u32>>,
     /// (position of the word to patch, label, packed into word 0)
     fixups: Vec<(usize, Label, bool)>,
@@ -91,6 +121,8 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             code: Vec::new(),
             lines: Vec::new(),
             last_line: 0,
+            pos: Pos::default(),
+            positions: Vec::new(),
             labels: Vec::new(),
             fixups: Vec::new(),
             next_reg: n_locals + n_hoisted,
@@ -179,6 +211,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             n_free: func.free_vars.len() as u32,
             code: std::mem::take(&mut ctx.code),
             lines: std::mem::take(&mut ctx.lines),
+            positions: std::mem::take(&mut ctx.positions),
             handlers,
             first_line,
         })
@@ -193,7 +226,76 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         reg
     }
 
+    /// The source range of an assignment or `del` target: a subscript's, with its
+    /// anchors, as CPython marks it; the statement's for other targets.
+    fn target_pos(&self, target: &Target) -> Pos {
+        match target {
+            Target::Index { obj, index, span, .. } => Pos::of(*span).with_anchors(crate::expr::subscript_anchors(
+                self.m.source.as_bytes(),
+                *span,
+                obj.span,
+                index.span,
+            )),
+            _ => self.pos,
+        }
+    }
+
+    /// Records the current source range for an instruction about to be emitted, unless
+    /// it cannot raise (its range is then never shown; skipping keeps the table short).
+    fn note_pos_of(&mut self, opcode: u8) {
+        if !matches!(
+            opcode,
+            op::NOP
+                | op::MOVE
+                | op::LOAD_CONST
+                | op::LOAD_INT
+                | op::LOAD_NONE
+                | op::LOAD_BOOL
+                | op::LOAD_FUNC
+                | op::LOAD_CLASS
+                | op::LOAD_BUILTIN
+                | op::LOAD_NATIVE
+                | op::LOAD_MODULE_NAME
+                | op::MAKE_CELL
+                | op::MAKE_CLOSURE
+                | op::JUMP
+                | op::RETURN
+                | op::RETURN_NONE
+                | op::BUILD_LIST
+                | op::BUILD_TUPLE
+                | op::LIST_APPEND
+        ) {
+            self.note_pos();
+        }
+    }
+
+    /// Records the current source range for the instruction about to be emitted.
+    fn note_pos(&mut self) {
+        let pc = self.pc();
+        let pos = self.pos;
+        match self.positions.last_mut() {
+            Some(last) if (last.start, last.end, last.anchor_start, last.anchor_end) == pos.fields() => {}
+            Some(last) if last.pc == pc => {
+                (last.start, last.end, last.anchor_start, last.anchor_end) = pos.fields();
+            }
+            _ => {
+                let (start, end, anchor_start, anchor_end) = pos.fields();
+                self.positions.push(PosEntry { pc, start, end, anchor_start, anchor_end });
+            }
+        }
+    }
+
+    /// Compiles with `pos` as the source range of what `work` emits, as CPython gives each
+    /// instruction the position of the innermost node that produced it.
+    pub(crate) fn at<T>(&mut self, pos: Pos, work: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = std::mem::replace(&mut self.pos, pos);
+        let result = work(self);
+        self.pos = outer;
+        result
+    }
+
     pub(crate) fn emit(&mut self, opcode: u8, operands: &[u32]) {
+        self.note_pos_of(opcode);
         let first = operands.first().copied().unwrap_or(0);
         self.code.push(u32::from(opcode) | (first << 8));
         self.code.extend_from_slice(operands.get(1..).unwrap_or(&[]));
@@ -201,6 +303,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
 
     /// Emits an instruction whose last fixed operand is a jump target.
     pub(crate) fn emit_jump(&mut self, opcode: u8, operands: &[u32], label: Label) {
+        self.note_pos_of(opcode);
         if operands.is_empty() {
             self.fixups.push((self.code.len(), label, true));
             self.code.push(u32::from(opcode));
@@ -213,6 +316,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
 
     /// Emits an instruction with tails (each a count followed by its items).
     pub(crate) fn emit_tails(&mut self, opcode: u8, fixed: &[u32], tails: &[&[u32]]) {
+        self.note_pos_of(opcode);
         self.emit(opcode, fixed);
         for tail in tails {
             self.code.push(tail.len() as u32);
@@ -323,6 +427,11 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     }
 
     fn stmt(&mut self, stmt: &'a Stmt) -> Result<(), CompileError> {
+        let pos = Pos::of(stmt.span);
+        self.at(pos, |this| this.stmt_here(stmt))
+    }
+
+    fn stmt_here(&mut self, stmt: &'a Stmt) -> Result<(), CompileError> {
         self.set_line(stmt.span.start);
         match &stmt.kind {
             StmtKind::Expr(expr) => {
@@ -451,7 +560,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                         Target::Index { obj, index, .. } => {
                             let o = self.expr(obj, None)?;
                             let i = self.expr(index, None)?;
-                            self.emit(op::DEL_INDEX, &[o, i]);
+                            self.at(self.target_pos(target), |this| this.emit(op::DEL_INDEX, &[o, i]));
                         }
                         Target::Name { name: NameRef::Local(id), .. } => {
                             self.emit(op::LOAD_NONE, &[id.0]);
@@ -469,8 +578,11 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 }
                 let class = self.m.class_operand(&typhon_typeck::ClassRef::new("builtins", "AssertionError"))?;
                 let t = self.temp();
-                self.emit_tails(op::NEW, &[t, class], &[&args]);
-                self.emit(op::RAISE, &[t]);
+                // CPython 3.11 gives the failed assertion the position of its test.
+                self.at(Pos::of(test.span), |this| {
+                    this.emit_tails(op::NEW, &[t, class], &[args.as_slice()]);
+                    this.emit(op::RAISE, &[t]);
+                });
                 self.bind(ok);
             }
             StmtKind::Raise { exc, cause } => match exc {
@@ -726,25 +838,27 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             Target::Index { obj, index, kind, .. } => {
                 let o = self.expr(obj, None)?;
                 let i = self.expr(index, None)?;
+                // The load and the store are the subscript's, as in CPython.
+                let pos = self.target_pos(target);
                 if let typhon_typeck::ir::IndexKind::Dunder { .. } = kind {
                     let name = self.m.name("__getitem__");
-                    self.emit_tails(op::CALL_METHOD, &[t, name], &[&[o, i]]);
+                    self.at(pos, |this| this.emit_tails(op::CALL_METHOD, &[t, name], &[&[o, i]]));
                     return Ok((
                         t,
                         Box::new(move |this: &mut Self, src: u32| {
                             let name = this.m.name("__setitem__");
                             let r = this.temp();
-                            this.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]);
+                            this.at(pos, |this| this.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]));
                             Ok(())
                         }),
                     ));
                 }
                 let opcode = if *kind == typhon_typeck::ir::IndexKind::List { op::INDEX_LIST } else { op::INDEX };
-                self.emit(opcode, &[t, o, i]);
+                self.at(pos, |this| this.emit(opcode, &[t, o, i]));
                 Ok((
                     t,
                     Box::new(move |this: &mut Self, src: u32| {
-                        this.emit(op::STORE_INDEX, &[o, i, src]);
+                        this.at(pos, |this| this.emit(op::STORE_INDEX, &[o, i, src]));
                         Ok(())
                     }),
                 ))
@@ -798,15 +912,15 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             Target::Index { obj, index, kind, .. } => {
                 let o = self.expr(obj, None)?;
                 let i = self.expr(index, None)?;
-                match kind {
+                self.at(self.target_pos(target), |this| match kind {
                     typhon_typeck::ir::IndexKind::Dunder { .. } => {
-                        let name = self.m.name("__setitem__");
-                        let r = self.temp();
-                        self.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]);
+                        let name = this.m.name("__setitem__");
+                        let r = this.temp();
+                        this.emit_tails(op::CALL_METHOD, &[r, name], &[&[o, i, src]]);
                     }
-                    typhon_typeck::ir::IndexKind::List => self.emit(op::STORE_INDEX_LIST, &[o, i, src]),
-                    _ => self.emit(op::STORE_INDEX, &[o, i, src]),
-                }
+                    typhon_typeck::ir::IndexKind::List => this.emit(op::STORE_INDEX_LIST, &[o, i, src]),
+                    _ => this.emit(op::STORE_INDEX, &[o, i, src]),
+                });
             }
             Target::Unpack { targets, .. } => {
                 let mut regs = Vec::with_capacity(targets.len());

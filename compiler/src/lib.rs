@@ -28,6 +28,7 @@ pub enum CompileError {
 pub fn compile_module(ir: &ModuleIr, source: &str) -> Result<Module, CompileError> {
     let mut ctx = ModuleCtx {
         ir,
+        source,
         lines: LineIndex::new(source),
         consts: Vec::new(),
         const_index: HashMap::new(),
@@ -73,6 +74,8 @@ pub fn compile_module(ir: &ModuleIr, source: &str) -> Result<Module, CompileErro
 /// Pools shared by all functions of the module being compiled.
 pub(crate) struct ModuleCtx<'a> {
     pub(crate) ir: &'a ModuleIr,
+    /// The module's text: traceback anchors are found in it.
+    pub(crate) source: &'a str,
     pub(crate) lines: LineIndex,
     pub(crate) consts: Vec<Const>,
     const_index: HashMap<ConstKey, u32>,

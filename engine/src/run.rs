@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program, SourceLines};
+use typhon_vm::{FUEL_EXHAUSTED, LoadedModule, Program, SourceFiles};
 
 use crate::cache::{
     CacheReport, CachedEntry, CodeBytes, CodePack, SnapshotBasis, SnapshotKey, SnapshotKind, add_snapshot_warnings,
@@ -345,26 +345,11 @@ impl std::fmt::Debug for ProviderLines {
     }
 }
 
-impl SourceLines for ProviderLines {
-    fn line(&self, path: &str, line: u32) -> Option<String> {
+impl SourceFiles for ProviderLines {
+    fn text(&self, path: &str) -> Option<String> {
         let bytes = self.0.read(Path::new(path)).ok()?;
-        let text = String::from_utf8_lossy(&bytes);
-        nth_line(&text, line.checked_sub(1)? as usize).map(str::to_owned)
+        Some(String::from_utf8_lossy(&bytes).into_owned())
     }
-}
-
-/// Line `idx` (0-based) of `text`, split at `\n`, `\r\n` and `\r` as Python reads source.
-fn nth_line(text: &str, idx: usize) -> Option<&str> {
-    let mut rest = text;
-    for _ in 0..idx {
-        let end = rest.find(['\n', '\r'])?;
-        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[end + skip..];
-    }
-    if rest.is_empty() && idx > 0 {
-        return None;
-    }
-    Some(rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end]))
 }
 
 impl std::fmt::Debug for ReadyProgram {
@@ -387,11 +372,11 @@ impl ReadyProgram {
         stderr: &mut (dyn Write + Send),
     ) -> RunOutcome {
         let argv = if settings.argv.is_empty() { vec![self.path.display().to_string()] } else { settings.argv.clone() };
-        let source_lines: Arc<dyn SourceLines> = self.lines.clone();
+        let source_files: Arc<dyn SourceFiles> = self.lines.clone();
         let options = typhon_vm::RunOptions {
             argv,
             fuel: settings.fuel,
-            source_lines: Some(source_lines),
+            source_files: Some(source_files),
             ..typhon_vm::RunOptions::default()
         };
         let status = self.program.run(&self.main, &options, stdout, stderr);

@@ -1,15 +1,18 @@
 //! Tracebacks of uncaught exceptions, compared whole with CPython's: every frame's
-//! `File "…", line N, in f` line, its source line (without its indentation), and the
-//! exception's line. The conformance corpus compares only the last line of stderr; these
-//! programs are run by CPython (`python3 -S`, its path absolute as the engine's) and by
-//! the engine's run path, each from its own directory of modules.
+//! `File "…", line N, in f` line, its source line (without its indentation), the carets
+//! under the part of it that failed (`~` and `^` around an operator or a subscript),
+//! repeated frames counted, and the exception's line. The conformance corpus compares
+//! only the last line of stderr; these programs are run by CPython (`python3 -S`, by
+//! absolute path, as the engine prints paths) and by the engine's run path: the
+//! multi-module ones below from a directory of their own, the one-file programs of
+//! `tests/programs/tracebacks/` in place.
 
 use std::fs;
 use std::num::NonZeroUsize;
 use std::path::Path;
 
 use typhon_engine::{DiskSources, Engine, EngineOptions, RunOutcome, RunSettings};
-use typhon_tests::{TempDir, run_python3};
+use typhon_tests::{TempDir, crate_dir, run_python3};
 
 /// The programs: (name, files). Every program's `main.py` raises an uncaught exception.
 const PROGRAMS: &[(&str, &[(&str, &str)])] = &[
@@ -48,7 +51,7 @@ const PROGRAMS: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-fn typhon_stderr(main: &Path) -> (i32, String) {
+fn typhon_run(main: &Path) -> (i32, String, String) {
     let options = EngineOptions { threads: NonZeroUsize::new(1), ..EngineOptions::default() };
     let mut engine = Engine::new(DiskSources, options);
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
@@ -56,7 +59,36 @@ fn typhon_stderr(main: &Path) -> (i32, String) {
         .run(main, &RunSettings::default(), &mut stdout, &mut stderr)
         .unwrap_or_else(|error| panic!("cannot run {}: {error}", main.display()));
     let RunOutcome::Exited(status) = outcome else { panic!("{}: {outcome:?}", main.display()) };
-    (status, String::from_utf8_lossy(&stderr).into_owned())
+    (status, String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned())
+}
+
+/// Runs `main` with CPython and the engine; a difference in status, stdout or stderr is
+/// returned as text.
+fn compare(name: &str, main: &Path) -> Option<String> {
+    let cpython = run_python3(&["-S".as_ref(), main.as_os_str()]);
+    let (expected_out, expected) =
+        (String::from_utf8_lossy(&cpython.stdout).into_owned(), String::from_utf8_lossy(&cpython.stderr).into_owned());
+    assert!(expected.starts_with("Traceback"), "{name}: CPython did not fail: {expected}");
+    let (status, stdout, stderr) = typhon_run(main);
+    (status != cpython.status.code().unwrap_or(-1) || stdout != expected_out || stderr != expected)
+        .then(|| format!("{name}: status {status}\n--- typhon\n{stdout}{stderr}--- CPython\n{expected_out}{expected}"))
+}
+
+#[test]
+fn one_file_tracebacks_are_cpythons() {
+    let dir = crate_dir().join("programs/tracebacks");
+    let mut programs: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("list {}: {error}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .collect();
+    programs.sort();
+    assert!(programs.len() >= 20, "the traceback programs are missing: {programs:?}");
+    let failures: Vec<String> = programs
+        .iter()
+        .filter_map(|path| compare(&path.file_name().unwrap_or_default().to_string_lossy(), path))
+        .collect();
+    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), programs.len(), failures.join("\n"));
 }
 
 #[test]
@@ -71,14 +103,7 @@ fn tracebacks_are_cpythons_line_for_line() {
             }
             fs::write(&path, text).expect("write a module");
         }
-        let main = dir.path().join("main.py");
-        let cpython = run_python3(&["-S".as_ref(), main.as_os_str()]);
-        let expected = String::from_utf8_lossy(&cpython.stderr).into_owned();
-        assert!(expected.starts_with("Traceback"), "{name}: CPython did not fail: {expected}");
-        let (status, actual) = typhon_stderr(&main);
-        if status != cpython.status.code().unwrap_or(-1) || actual != expected {
-            failures.push(format!("{name}: status {status}\n--- typhon\n{actual}--- CPython\n{expected}"));
-        }
+        failures.extend(compare(name, &dir.path().join("main.py")));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -79,6 +79,9 @@ pub struct Function {
     pub code: Vec<u32>,
     /// `(pc, line)` pairs sorted by pc: the line of the instructions from `pc` on.
     pub lines: Vec<LineEntry>,
+    /// Sorted by pc: the source range of the instructions from `pc` on, for the carets
+    /// of tracebacks (CPython's instruction positions).
+    pub positions: Vec<PosEntry>,
     /// Innermost handlers first: the first entry covering the faulting pc wins.
     pub handlers: Vec<Handler>,
     pub first_line: u32,
@@ -88,6 +91,19 @@ pub struct Function {
 pub struct LineEntry {
     pub pc: u32,
     pub line: u32,
+}
+
+/// The source range of the instructions from `pc` on: the syntax node that produced them,
+/// as byte offsets in the module's file (`start == end` when unknown), and for a binary
+/// operation or a subscript the part a traceback marks with `^` among `~` (CPython's
+/// anchors; `anchor_start == anchor_end` when there is none).
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PosEntry {
+    pub pc: u32,
+    pub start: u32,
+    pub end: u32,
+    pub anchor_start: u32,
+    pub anchor_end: u32,
 }
 
 /// Instructions at `start..end` that raise continue at `target` with the exception in

@@ -119,12 +119,18 @@ pub(crate) mod names {
     ];
 }
 
+/// How many catches `Vm::caught` remembers (nested handlers deeper than this re-raise
+/// with the re-raise's own line).
+const MAX_CAUGHT: usize = 8;
+
 /// One traceback line: module, function, line.
 #[derive(Clone, Copy)]
 pub(crate) struct TbEntry {
     pub module: u32,
     pub func: u32,
     pub line: u32,
+    /// The instruction the frame was at (for the traceback's carets).
+    pub pc: u32,
 }
 
 pub(crate) struct Vm<'p> {
@@ -157,6 +163,12 @@ pub(crate) struct Vm<'p> {
     pub tb: Vec<TbEntry>,
     /// The exception `tb` belongs to (so a re-raise keeps its traceback).
     pub tb_exc: Option<Value>,
+    /// Where recent handlers caught exceptions: (exception, frame depth, faulting pc).
+    /// A re-raise of the same exception in the same frame reports that pc, as CPython's
+    /// traceback keeps the frame's original line.
+    pub caught: Vec<(Value, usize, usize)>,
+    /// The pc the re-raise in progress reports for its frame (see `caught`).
+    pub reraise_pc: Option<usize>,
     pub argv: Vec<String>,
     pub int_limit: IntStrLimit,
     pub rng: u64,
@@ -273,6 +285,8 @@ impl<'p> Vm<'p> {
                     loop {
                         let Some(frame) = self.frames.last() else { return Err(Exc::Raised(exc)) };
                         let pos = if faulting { frame.pc } else { frame.pc.saturating_sub(1) };
+                        // A re-raise reports the line the exception first passed in this frame.
+                        let tb_pos = if faulting { self.reraise_pc.take().unwrap_or(pos) } else { pos };
                         faulting = false;
                         let info = &self.mods[frame.module as usize].funcs[frame.func as usize];
                         let handler = info
@@ -284,6 +298,10 @@ impl<'p> Vm<'p> {
                             let (target, exc_reg) =
                                 (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
                             let base = frame.base;
+                            if self.caught.len() >= MAX_CAUGHT {
+                                self.caught.remove(0);
+                            }
+                            self.caught.push((exc.clone(), self.frames.len(), pos));
                             let frame = self.frames.last_mut();
                             if let Some(frame) = frame {
                                 frame.pc = target;
@@ -291,8 +309,8 @@ impl<'p> Vm<'p> {
                             self.regs[base + exc_reg] = exc.clone();
                             break;
                         }
-                        let line = line_at(info.arch, pos);
-                        self.tb.push(TbEntry { module: frame.module, func: frame.func, line });
+                        let line = line_at(info.arch, tb_pos);
+                        self.tb.push(TbEntry { module: frame.module, func: frame.func, line, pc: tb_pos as u32 });
                         let Some(frame) = self.frames.pop() else { return Err(Exc::Raised(exc)) };
                         self.release(frame.base);
                         if frame.boundary || self.frames.len() <= stop_depth {

@@ -463,7 +463,15 @@ impl<'p> Vm<'p> {
                     other => other,
                 };
                 let keep = word as u8 == op::RERAISE && self.tb_exc.as_ref().is_some_and(|e| e.is(&exc));
-                if !keep {
+                if keep {
+                    let depth = self.frames.len();
+                    self.reraise_pc = self
+                        .caught
+                        .iter()
+                        .rev()
+                        .find(|(caught, at, _)| *at == depth && caught.is(&exc))
+                        .map(|(_, _, pc)| *pc);
+                } else {
                     self.tb.clear();
                     self.tb_exc = Some(exc.clone());
                 }

@@ -20,4 +20,4 @@ mod ops;
 mod value;
 pub mod verify;
 
-pub use link::{FUEL_EXHAUSTED, LinkError, LoadedModule, Program, RunOptions, SourceLines};
+pub use link::{FUEL_EXHAUSTED, LinkError, LoadedModule, Program, RunOptions, SourceFiles};

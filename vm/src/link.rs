@@ -15,7 +15,8 @@ use std::sync::{Arc, OnceLock};
 use rkyv::util::AlignedVec;
 
 use crate::bytecode::{
-    self, ArchivedConst, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT, NO_REG,
+    self, ArchivedConst, ArchivedFunction, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT,
+    NO_REG, PosEntry,
 };
 use crate::interp::{Exc, FuncInfo, InitState, ModRt, Resolved, Vm, names};
 use crate::ops::exception_args;
@@ -174,16 +175,16 @@ pub struct RunOptions {
     /// is spent the run stops with exit status [`FUEL_EXHAUSTED`] and a message on stderr,
     /// not with a guest exception: `except` and `finally` blocks do not run.
     pub fuel: Option<u64>,
-    /// Where tracebacks find the source line of each frame, as CPython's do; `None`
-    /// prints frames without their lines (the VM reads no file itself).
-    pub source_lines: Option<Arc<dyn SourceLines>>,
+    /// Where tracebacks find the source of each frame, as CPython's do; `None` prints
+    /// frames without their lines (the VM reads no file itself).
+    pub source_files: Option<Arc<dyn SourceFiles>>,
 }
 
-/// The text of source lines, for tracebacks: the host's files, through the host.
-pub trait SourceLines: Send + Sync + std::fmt::Debug {
-    /// Line `line` (1-based) of the file a module was loaded as (`LoadedModule::path`),
-    /// without its line break; `None` when there is no such file or line.
-    fn line(&self, path: &str, line: u32) -> Option<String>;
+/// The text of source files, for tracebacks: the host's files, through the host.
+pub trait SourceFiles: Send + Sync + std::fmt::Debug {
+    /// The text of the file a module was loaded as (`LoadedModule::path`), as it is now;
+    /// `None` when there is no such file.
+    fn text(&self, path: &str) -> Option<String>;
 }
 
 /// The exit status of a run stopped because its fuel ran out.
@@ -191,7 +192,7 @@ pub const FUEL_EXHAUSTED: i32 = 125;
 
 impl Default for RunOptions {
     fn default() -> RunOptions {
-        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20, fuel: None, source_lines: None }
+        RunOptions { argv: Vec::new(), recursion_limit: 1000, stack_size: 256 << 20, fuel: None, source_files: None }
     }
 }
 
@@ -339,6 +340,8 @@ impl Program {
             native_depth: 0,
             tb: Vec::new(),
             tb_exc: None,
+            caught: Vec::new(),
+            reraise_pc: None,
             argv: options.argv.clone(),
             int_limit: IntStrLimit::default(),
             rng: 0x853C_49E6_748F_EA9B,
@@ -385,7 +388,7 @@ impl Program {
         let result = vm.push_frame(&fobj, Vec::new(), NO_REG, true).and_then(|()| vm.run_frames(0));
         let status = match result {
             Ok(_) => 0,
-            Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, options.source_lines.as_deref(), stderr),
+            Err(Exc::Raised(exc)) => self.report(&mut vm, &exc, options.source_files.as_deref(), stderr),
             Err(Exc::OutOfFuel) => {
                 let _ = writeln!(stderr, "typhon: run stopped: instruction budget (fuel) exhausted");
                 FUEL_EXHAUSTED
@@ -555,7 +558,7 @@ impl Program {
         &self,
         vm: &mut Vm<'_>,
         exc: &Value,
-        source_lines: Option<&dyn SourceLines>,
+        source_files: Option<&dyn SourceFiles>,
         stderr: &mut (dyn Write + Send),
     ) -> i32 {
         let Value::Instance(inst) = exc else { return 1 };
@@ -573,21 +576,44 @@ impl Program {
             };
         }
         let mut text = String::from("Traceback (most recent call last):\n");
-        for entry in vm.tb.iter().rev() {
+        let mut files: HashMap<String, Option<String>> = HashMap::new();
+        // As CPython: the newest `TRACEBACK_LIMIT` entries, and a frame line repeated more
+        // than `RECURSIVE_CUTOFF` times in a row is told as a count.
+        let skip = vm.tb.len().saturating_sub(TRACEBACK_LIMIT);
+        let mut last: Option<(u32, u32, u32)> = None;
+        let mut repeats = 0;
+        for entry in vm.tb.iter().rev().skip(skip) {
+            let key = (entry.module, entry.func, entry.line);
+            if last != Some(key) {
+                push_repeated(&mut text, repeats);
+                last = Some(key);
+                repeats = 0;
+            }
+            repeats += 1;
+            if repeats > RECURSIVE_CUTOFF {
+                continue;
+            }
             let module = &vm.mods[entry.module as usize];
             let path = &self.modules.get(entry.module as usize).map(|m| m.path.clone()).unwrap_or_default();
             let func = &module.funcs[entry.func as usize].arch;
             let name =
                 if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
             text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
-            // CPython shows the line without its indentation (trailing blanks stay).
-            if let Some(line) = source_lines.and_then(|lines| lines.line(path, entry.line)) {
-                let shown = line.trim_start_matches([' ', '\t', '\x0c']);
+            let source = files.entry(path.clone()).or_insert_with(|| source_files.and_then(|files| files.text(path)));
+            if let Some((line_start, line)) = source.as_deref().and_then(|source| nth_line(source, entry.line)) {
+                // CPython shows the line without its indentation (trailing blanks stay),
+                // and marks the instruction's part of it.
+                let shown = line.trim_start_matches(is_blank);
                 if !shown.is_empty() {
                     text.push_str(&format!("    {shown}\n"));
+                    let position = position_at(func, entry.pc as usize);
+                    if let Some(carets) = position.and_then(|position| carets(line_start, line, position)) {
+                        text.push_str(&carets);
+                    }
                 }
             }
         }
+        push_repeated(&mut text, repeats);
         let message = vm.py_str(exc).unwrap_or_default();
         let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {
             inst.class.name.clone()
@@ -603,6 +629,100 @@ impl Program {
         let _ = stderr.flush();
         1
     }
+}
+
+/// At most this many traceback entries are printed, the newest (CPython's default
+/// `sys.tracebacklimit`).
+const TRACEBACK_LIMIT: usize = 1000;
+
+/// A frame line repeated more often than this in a row is printed this often, then
+/// counted (CPython's `TB_RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// CPython's line for a frame line repeated `repeats` times in a row, if it was cut off.
+fn push_repeated(text: &mut String, repeats: usize) {
+    if repeats > RECURSIVE_CUTOFF {
+        let more = repeats - RECURSIVE_CUTOFF;
+        let plural = if more > 1 { "s" } else { "" };
+        text.push_str(&format!("  [Previous line repeated {more} more time{plural}]\n"));
+    }
+}
+
+/// The blanks a traceback strips from a source line's start.
+fn is_blank(char: char) -> bool {
+    matches!(char, ' ' | '\t' | '\x0c')
+}
+
+/// The byte offset and text (without its line break) of line `line` (1-based) of
+/// `source`, split at `\n`, `\r\n` and `\r` as Python reads source.
+fn nth_line(source: &str, line: u32) -> Option<(usize, &str)> {
+    let mut start = 0;
+    for _ in 1..line {
+        let rest = &source[start..];
+        let end = rest.find(['\n', '\r'])?;
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        start += end + skip;
+    }
+    let rest = &source[start..];
+    if rest.is_empty() && line > 1 {
+        return None;
+    }
+    Some((start, rest.find(['\n', '\r']).map_or(rest, |end| &rest[..end])))
+}
+
+/// The source range of the instruction at `pc`.
+fn position_at(func: &ArchivedFunction, pc: usize) -> Option<PosEntry> {
+    let idx = func.positions.partition_point(|entry| entry.pc.to_native() as usize <= pc).checked_sub(1)?;
+    let entry = &func.positions[idx];
+    let entry = PosEntry {
+        pc: entry.pc.to_native(),
+        start: entry.start.to_native(),
+        end: entry.end.to_native(),
+        anchor_start: entry.anchor_start.to_native(),
+        anchor_end: entry.anchor_end.to_native(),
+    };
+    (entry.start < entry.end).then_some(entry)
+}
+
+/// The line of `^` (and `~`) under a traceback's source line that CPython 3.11 prints for
+/// an instruction covering `position` (byte offsets in the file); `None` when it prints
+/// none: the instruction covers the whole line without anchors, or does not start on it.
+fn carets(line_start: usize, line: &str, position: PosEntry) -> Option<String> {
+    let (start, end) = (position.start as usize, position.end as usize);
+    let line_end = line_start + line.len();
+    if start < line_start || start >= line_end {
+        return None;
+    }
+    let chars = |byte: usize| line.get(..byte - line_start).map(|before| before.chars().count());
+    let start_offset = chars(start)?;
+    let (end_offset, anchors) = if end <= line_end {
+        let (anchor_start, anchor_end) = (position.anchor_start as usize, position.anchor_end as usize);
+        let anchors = if anchor_start < anchor_end && line_start <= anchor_start && anchor_end <= line_end {
+            Some((chars(anchor_start)?, chars(anchor_end)?))
+        } else {
+            None
+        };
+        (chars(end)?, anchors)
+    } else {
+        // An instruction spanning lines: marked to the last non-blank of its first line.
+        (line.trim_end_matches(is_blank).chars().count(), None)
+    };
+    let truncation = line.chars().take_while(|&char| is_blank(char)).count();
+    let stripped_len = line.chars().count() - truncation;
+    if end_offset <= start_offset || (end_offset - start_offset == stripped_len && anchors.is_none()) {
+        return None;
+    }
+    let mut out = String::from("    ");
+    for offset in truncation..end_offset {
+        out.push(match anchors {
+            _ if offset < start_offset => ' ',
+            Some((left, right)) if left <= offset && offset < right => '^',
+            Some(_) => '~',
+            None => '^',
+        });
+    }
+    out.push('\n');
+    Some(out)
 }
 
 fn vm_exc_class(classes: &[Rc<Class>], name: &str) -> Option<Rc<Class>> {

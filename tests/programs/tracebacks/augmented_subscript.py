@@ -1,0 +1,2 @@
+d: dict[str, int] = {}
+d["k"] += 1

@@ -1,0 +1,5 @@
+def parse(text: str) -> int:
+    return int(text) * 2
+
+
+value = parse("x")

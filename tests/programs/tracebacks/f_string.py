@@ -1,0 +1,2 @@
+z = 0
+print(f"value {1 // z}")

@@ -1,0 +1,5 @@
+def get() -> list[int]:
+    return [1, 2]
+
+
+n = get()[3]

@@ -1,0 +1,5 @@
+def f() -> None:
+	raise ValueError("x")   
+
+
+f()  # call it  

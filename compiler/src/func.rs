@@ -65,6 +65,8 @@ pub(crate) struct FnCtx<'m, 'a> {
     /// The source range the instructions emitted now come from (see [`PosEntry`]).
     pub(crate) pos: Pos,
     positions: Vec<PosEntry>,
+    /// Where the handling code of each handler label ends (see `Handler::handling_end`).
+    handling_ends: Vec<(Label, u32)>,
     labels: Vec<Option<u32>>,
     /// (position of the word to patch, label, packed into word 0)
     fixups: Vec<(usize, Label, bool)>,
@@ -123,6 +125,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             last_line: 0,
             pos: Pos::default(),
             positions: Vec::new(),
+            handling_ends: Vec::new(),
             labels: Vec::new(),
             fixups: Vec::new(),
             next_reg: n_locals + n_hoisted,
@@ -182,7 +185,10 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             .into_iter()
             .filter(|(h, _)| h.start < h.end)
             .map(|(mut h, _)| {
-                h.target = ctx.labels.get(h.target as usize).copied().flatten().unwrap_or(0);
+                let label = h.target;
+                h.target = ctx.labels.get(label as usize).copied().flatten().unwrap_or(0);
+                h.handling_end =
+                    ctx.handling_ends.iter().find(|(l, _)| *l as u32 == label).map_or(h.target, |(_, pc)| *pc);
                 h
             })
             .collect();
@@ -378,7 +384,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
     fn push_handler(&mut self, region: &Region) {
         let end = self.pc();
         self.handlers.push((
-            Handler { start: region.start, end, target: region.label as u32, exc_reg: region.exc_reg },
+            Handler { start: region.start, end, target: region.label as u32, exc_reg: region.exc_reg, handling_end: 0 },
             region.depth,
         ));
     }
@@ -589,7 +595,8 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 Some(exc) => {
                     let reg = self.expr(exc, None)?;
                     if let Some(cause) = cause {
-                        self.expr(cause, None)?;
+                        let cause = self.expr(cause, None)?;
+                        self.emit(op::SET_CAUSE, &[reg, cause]);
                     }
                     self.emit(op::RAISE, &[reg]);
                 }
@@ -666,6 +673,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 self.emit_jump(op::JUMP, &[], after);
                 self.bind(next);
             }
+            self.handling_ends.push((handler_label, self.pc()));
             self.emit(op::RERAISE, &[exc]);
             self.bind(after);
         }
@@ -679,6 +687,7 @@ impl<'m, 'a> FnCtx<'m, 'a> {
             self.except_regs.push(finally_exc);
             self.block(&t.finalbody)?;
             self.except_regs.pop();
+            self.handling_ends.push((finally_label, self.pc()));
             self.emit(op::RERAISE, &[finally_exc]);
             self.bind(end);
         }

@@ -114,6 +114,10 @@ pub struct Handler {
     pub end: u32,
     pub target: u32,
     pub exc_reg: u32,
+    /// Instructions at `target..handling_end` handle the exception: one raised there (or
+    /// in what they call) has it as its context ("During handling of the above
+    /// exception...").
+    pub handling_end: u32,
 }
 
 #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize, Clone, Debug, PartialEq)]
@@ -306,6 +310,9 @@ ops! {
     // 1 = NameError for a free variable `Name`. Emitted only where the compiler cannot
     // prove the variable is assigned.
     CHECK_BOUND = 92 "check_bound" [Reg Name Imm];
+    // `raise exc from cause`: records the cause (`None` suppresses the context) of the
+    // exception the next instruction raises.
+    SET_CAUSE = 93 "set_cause" [Reg Reg];
 }
 
 // The table is indexed by opcode: keep numbering and order in step.

@@ -120,8 +120,38 @@ pub(crate) mod names {
 }
 
 /// How many catches `Vm::caught` remembers (nested handlers deeper than this re-raise
-/// with the re-raise's own line).
+/// with the re-raise's own line, and give no context).
 const MAX_CAUGHT: usize = 8;
+
+/// How many exceptions' cause and context `Vm::links` remembers.
+const MAX_LINKS: usize = 64;
+
+/// An exception caught by a handler.
+pub(crate) struct Caught {
+    pub exc: Value,
+    /// The frame that caught it: its depth (1 for the bottom frame), its function and
+    /// its first register (together they tell a later frame at the same depth apart).
+    pub depth: usize,
+    pub func: (u32, u32),
+    pub base: usize,
+    /// The instruction it was raised at, or passed, in that frame.
+    pub pc: usize,
+    /// The handler's code: `target..handling_end`.
+    pub handling: (usize, usize),
+    /// Its traceback as it was caught, that frame's entry included (innermost first).
+    pub tb: Vec<TbEntry>,
+}
+
+/// What an exception is chained to.
+#[derive(Clone, Default)]
+pub(crate) struct ExcLink {
+    /// `raise ... from cause`.
+    pub cause: Option<Value>,
+    /// The exception being handled when it was raised.
+    pub context: Option<Value>,
+    /// `raise ... from ...`: the context is not shown.
+    pub suppress_context: bool,
+}
 
 /// One traceback line: module, function, line.
 #[derive(Clone, Copy)]
@@ -163,10 +193,13 @@ pub(crate) struct Vm<'p> {
     pub tb: Vec<TbEntry>,
     /// The exception `tb` belongs to (so a re-raise keeps its traceback).
     pub tb_exc: Option<Value>,
-    /// Where recent handlers caught exceptions: (exception, frame depth, faulting pc).
-    /// A re-raise of the same exception in the same frame reports that pc, as CPython's
-    /// traceback keeps the frame's original line.
-    pub caught: Vec<(Value, usize, usize)>,
+    /// Where recent handlers caught exceptions (newest last). A re-raise of the same
+    /// exception in the same frame reports the original pc, as CPython's traceback keeps
+    /// the frame's line; an exception raised while one is handled gets it as context.
+    pub caught: Vec<Caught>,
+    /// The cause and context of recent exceptions (newest last), for the chained
+    /// tracebacks of an uncaught one.
+    pub links: Vec<(Value, ExcLink)>,
     /// The pc the re-raise in progress reports for its frame (see `caught`).
     pub reraise_pc: Option<usize>,
     pub argv: Vec<String>,
@@ -273,6 +306,43 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// Makes the exception being handled (if any, and if it is another one) the context
+    /// of `exc`, which is being raised, unless `exc` is chained already.
+    fn link_context(&mut self, exc: &Value) {
+        if self.links.iter().any(|(linked, _)| linked.is(exc)) {
+            return;
+        }
+        let handled = self.caught.iter().rev().find(|caught| self.is_handling(caught)).map(|caught| caught.exc.clone());
+        if let Some(handled) = handled
+            && !handled.is(exc)
+        {
+            self.set_link(exc.clone(), ExcLink { cause: None, context: Some(handled), suppress_context: false });
+        }
+    }
+
+    /// Whether the frame that caught `caught` still runs its handler's code.
+    fn is_handling(&self, caught: &Caught) -> bool {
+        let Some(frame) = caught.depth.checked_sub(1).and_then(|idx| self.frames.get(idx)) else { return false };
+        if (frame.module, frame.func) != caught.func || frame.base != caught.base {
+            return false;
+        }
+        // The top frame is at the raising instruction, the others just past a call.
+        let pc = if caught.depth == self.frames.len() { frame.pc } else { frame.pc.saturating_sub(1) };
+        caught.handling.0 <= pc && pc < caught.handling.1
+    }
+
+    /// Records what `exc` is chained to (replacing what was recorded).
+    pub(crate) fn set_link(&mut self, exc: Value, link: ExcLink) {
+        if let Some(existing) = self.links.iter_mut().find(|(linked, _)| linked.is(&exc)) {
+            existing.1 = link;
+            return;
+        }
+        if self.links.len() >= MAX_LINKS {
+            self.links.remove(0);
+        }
+        self.links.push((exc, link));
+    }
+
     /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
     /// through handlers, and past `stop_depth` they are returned.
     pub(crate) fn run_frames(&mut self, stop_depth: usize) -> VmResult<Value> {
@@ -283,6 +353,10 @@ impl<'p> Vm<'p> {
                 Err(Exc::Raised(exc)) => {
                     let mut faulting = true;
                     loop {
+                        if faulting && self.tb.is_empty() {
+                            // A new exception: chained to the one being handled, if any.
+                            self.link_context(&exc);
+                        }
                         let Some(frame) = self.frames.last() else { return Err(Exc::Raised(exc)) };
                         let pos = if faulting { frame.pc } else { frame.pc.saturating_sub(1) };
                         // A re-raise reports the line the exception first passed in this frame.
@@ -301,7 +375,18 @@ impl<'p> Vm<'p> {
                             if self.caught.len() >= MAX_CAUGHT {
                                 self.caught.remove(0);
                             }
-                            self.caught.push((exc.clone(), self.frames.len(), pos));
+                            let mut tb = self.tb.clone();
+                            let line = line_at(info.arch, tb_pos);
+                            tb.push(TbEntry { module: frame.module, func: frame.func, line, pc: tb_pos as u32 });
+                            self.caught.push(Caught {
+                                exc: exc.clone(),
+                                depth: self.frames.len(),
+                                func: (frame.module, frame.func),
+                                base,
+                                pc: tb_pos,
+                                handling: (target, handler.handling_end.to_native() as usize),
+                                tb,
+                            });
                             let frame = self.frames.last_mut();
                             if let Some(frame) = frame {
                                 frame.pc = target;
@@ -1024,6 +1109,7 @@ impl<'p> Vm<'p> {
                 | op::RAISE
                 | op::RERAISE
                 | op::EXC_MATCH
+                | op::SET_CAUSE
                 | op::INIT_MODULE => {
                     // Rare instructions run out of line, so the hot ones keep their registers.
                     match self.cold_op(word, code, pc, base, module) {

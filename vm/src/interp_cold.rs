@@ -9,7 +9,7 @@ use rkyv::rend::u32_le;
 
 use crate::bytecode::{BinOp, NO_REG, op};
 use crate::calls::set_exception_args;
-use crate::interp::{CallTarget, Exc, InitState, Resolved, Step, Vm, VmResult, names};
+use crate::interp::{CallTarget, Exc, ExcLink, InitState, Resolved, Step, Vm, VmResult, names};
 use crate::value::{FuncObj, InitKind, MethodKind, Value};
 
 impl<'p> Vm<'p> {
@@ -469,14 +469,20 @@ impl<'p> Vm<'p> {
                         .caught
                         .iter()
                         .rev()
-                        .find(|(caught, at, _)| *at == depth && caught.is(&exc))
-                        .map(|(_, _, pc)| *pc);
+                        .find(|caught| caught.depth == depth && caught.exc.is(&exc))
+                        .map(|caught| caught.pc);
                 } else {
                     self.tb.clear();
                     self.tb_exc = Some(exc.clone());
                 }
                 save_pc!(pc);
                 return Err(Exc::Raised(exc));
+            }
+            op::SET_CAUSE => {
+                let (exc, cause) = (reg!(a).clone(), reg!(w!(1)).clone());
+                let cause = if matches!(cause, Value::None) { None } else { Some(cause) };
+                self.set_link(exc, ExcLink { cause, context: None, suppress_context: true });
+                pc += 2;
             }
             op::EXC_MATCH => {
                 let class = self.class_operand(module, w!(2) as u32);

@@ -18,7 +18,7 @@ use crate::bytecode::{
     self, ArchivedConst, ArchivedFunction, ArchivedFunctionKind, ArchivedImportKind, ArchivedModule, CLASS_IMPORT_BIT,
     NO_REG, PosEntry,
 };
-use crate::interp::{Exc, FuncInfo, InitState, ModRt, Resolved, Vm, names};
+use crate::interp::{Exc, ExcLink, FuncInfo, InitState, ModRt, Resolved, TbEntry, Vm, names};
 use crate::ops::exception_args;
 use crate::runtime::IntStrLimit;
 use crate::value::{Class, FuncObj, InitKind, MethodKind, Value};
@@ -342,6 +342,7 @@ impl Program {
             tb_exc: None,
             caught: Vec::new(),
             reraise_pc: None,
+            links: Vec::new(),
             argv: options.argv.clone(),
             int_limit: IntStrLimit::default(),
             rng: 0x853C_49E6_748F_EA9B,
@@ -553,39 +554,25 @@ impl Program {
         }
     }
 
-    /// Prints an uncaught exception as CPython does and returns the exit status.
-    fn report(
+    /// Appends a traceback (`tb` innermost first) as CPython prints it.
+    fn push_traceback(
         &self,
-        vm: &mut Vm<'_>,
-        exc: &Value,
+        vm: &Vm<'_>,
+        tb: &[TbEntry],
         source_files: Option<&dyn SourceFiles>,
-        stderr: &mut (dyn Write + Send),
-    ) -> i32 {
-        let Value::Instance(inst) = exc else { return 1 };
-        if inst.class.name == "SystemExit" && inst.class.module == "builtins" {
-            let args = exception_args(exc);
-            return match args.first() {
-                None | Some(Value::None) => 0,
-                Some(Value::Int(code)) => *code as i32,
-                Some(Value::Bool(b)) => i32::from(*b),
-                Some(other) => {
-                    let text = vm.py_str(other).unwrap_or_default();
-                    let _ = writeln!(stderr, "{text}");
-                    1
-                }
-            };
-        }
-        let mut text = String::from("Traceback (most recent call last):\n");
-        let mut files: HashMap<String, Option<String>> = HashMap::new();
+        files: &mut HashMap<String, Option<String>>,
+        text: &mut String,
+    ) {
+        text.push_str("Traceback (most recent call last):\n");
         // As CPython: the newest `TRACEBACK_LIMIT` entries, and a frame line repeated more
         // than `RECURSIVE_CUTOFF` times in a row is told as a count.
-        let skip = vm.tb.len().saturating_sub(TRACEBACK_LIMIT);
+        let skip = tb.len().saturating_sub(TRACEBACK_LIMIT);
         let mut last: Option<(u32, u32, u32)> = None;
         let mut repeats = 0;
-        for entry in vm.tb.iter().rev().skip(skip) {
+        for entry in tb.iter().rev().skip(skip) {
             let key = (entry.module, entry.func, entry.line);
             if last != Some(key) {
-                push_repeated(&mut text, repeats);
+                push_repeated(text, repeats);
                 last = Some(key);
                 repeats = 0;
             }
@@ -613,22 +600,84 @@ impl Program {
                 }
             }
         }
-        push_repeated(&mut text, repeats);
-        let message = vm.py_str(exc).unwrap_or_default();
-        let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {
-            inst.class.name.clone()
-        } else {
-            format!("{}.{}", inst.class.module, inst.class.name)
-        };
-        if message.is_empty() {
-            text.push_str(&format!("{class_name}\n"));
-        } else {
-            text.push_str(&format!("{class_name}: {message}\n"));
+        push_repeated(text, repeats);
+    }
+
+    /// Prints an uncaught exception as CPython does and returns the exit status.
+    fn report(
+        &self,
+        vm: &mut Vm<'_>,
+        exc: &Value,
+        source_files: Option<&dyn SourceFiles>,
+        stderr: &mut (dyn Write + Send),
+    ) -> i32 {
+        let Value::Instance(inst) = exc else { return 1 };
+        if inst.class.name == "SystemExit" && inst.class.module == "builtins" {
+            let args = exception_args(exc);
+            return match args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(code)) => *code as i32,
+                Some(Value::Bool(b)) => i32::from(*b),
+                Some(other) => {
+                    let text = vm.py_str(other).unwrap_or_default();
+                    let _ = writeln!(stderr, "{text}");
+                    1
+                }
+            };
         }
+        // The chain, oldest first: causes (`raise ... from`) and contexts (raised while
+        // handling), each with the line CPython prints between it and the next.
+        let mut chain: Vec<(Value, &str)> = Vec::new();
+        let mut current = exc.clone();
+        loop {
+            let link = vm.links.iter().find(|(linked, _)| linked.is(&current)).map(|(_, link)| link.clone());
+            let next = match link {
+                Some(ExcLink { cause: Some(cause), .. }) => (cause, CAUSE_SEPARATOR),
+                Some(ExcLink { context: Some(context), suppress_context: false, .. }) => (context, CONTEXT_SEPARATOR),
+                _ => break,
+            };
+            if next.0.is(exc) || chain.iter().any(|(seen, _)| seen.is(&next.0)) {
+                break;
+            }
+            current = next.0.clone();
+            chain.push(next);
+        }
+        let mut files: HashMap<String, Option<String>> = HashMap::new();
+        let mut text = String::new();
+        for (chained, separator) in chain.iter().rev() {
+            let tb = vm.caught.iter().rev().find(|caught| caught.exc.is(chained)).map(|caught| caught.tb.clone());
+            if let Some(tb) = tb {
+                self.push_traceback(vm, &tb, source_files, &mut files, &mut text);
+            }
+            text.push_str(&exception_line(vm, chained));
+            text.push_str(separator);
+        }
+        let tb = std::mem::take(&mut vm.tb);
+        self.push_traceback(vm, &tb, source_files, &mut files, &mut text);
+        text.push_str(&exception_line(vm, exc));
         let _ = stderr.write_all(text.as_bytes());
         let _ = stderr.flush();
         1
     }
+}
+
+/// Between an exception and the one raised `from` it.
+const CAUSE_SEPARATOR: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+
+/// Between an exception and one raised while it was handled.
+const CONTEXT_SEPARATOR: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// The last line of an exception's report: its class (qualified unless built in or of
+/// the main module) and its message.
+fn exception_line(vm: &mut Vm<'_>, exc: &Value) -> String {
+    let Value::Instance(inst) = exc else { return String::new() };
+    let message = vm.py_str(exc).unwrap_or_default();
+    let class_name = if inst.class.module == "builtins" || inst.class.module == vm.mods[vm.main_module].name {
+        inst.class.name.clone()
+    } else {
+        format!("{}.{}", inst.class.module, inst.class.name)
+    };
+    if message.is_empty() { format!("{class_name}\n") } else { format!("{class_name}: {message}\n") }
 }
 
 /// At most this many traceback entries are printed, the newest (CPython's default

@@ -1,0 +1,5 @@
+def fail() -> None:
+    raise RuntimeError("outer") from ValueError("inner")
+
+
+fail()

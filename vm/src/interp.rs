@@ -158,6 +158,7 @@ pub(crate) struct ExcLink {
 pub(crate) struct TbEntry {
     pub module: u32,
     pub func: u32,
+    /// 0 until needed for an entry recorded when a handler caught the exception.
     pub line: u32,
     /// The instruction the frame was at (for the traceback's carets).
     pub pc: u32,
@@ -196,7 +197,7 @@ pub(crate) struct Vm<'p> {
     /// Where recent handlers caught exceptions (newest last). A re-raise of the same
     /// exception in the same frame reports the original pc, as CPython's traceback keeps
     /// the frame's line; an exception raised while one is handled gets it as context.
-    pub caught: Vec<Caught>,
+    pub caught: std::collections::VecDeque<Caught>,
     /// The cause and context of recent exceptions (newest last), for the chained
     /// tracebacks of an uncaught one.
     pub links: Vec<(Value, ExcLink)>,
@@ -309,15 +310,13 @@ impl<'p> Vm<'p> {
     /// Makes the exception being handled (if any, and if it is another one) the context
     /// of `exc`, which is being raised, unless `exc` is chained already.
     fn link_context(&mut self, exc: &Value) {
-        if self.links.iter().any(|(linked, _)| linked.is(exc)) {
+        // Most raises happen while nothing is handled: that is checked first.
+        let Some(handled) = self.caught.iter().rev().find(|caught| self.is_handling(caught)) else { return };
+        if handled.exc.is(exc) || self.links.iter().any(|(linked, _)| linked.is(exc)) {
             return;
         }
-        let handled = self.caught.iter().rev().find(|caught| self.is_handling(caught)).map(|caught| caught.exc.clone());
-        if let Some(handled) = handled
-            && !handled.is(exc)
-        {
-            self.set_link(exc.clone(), ExcLink { cause: None, context: Some(handled), suppress_context: false });
-        }
+        let context = Some(handled.exc.clone());
+        self.set_link(exc.clone(), ExcLink { cause: None, context, suppress_context: false });
     }
 
     /// Whether the frame that caught `caught` still runs its handler's code.
@@ -372,19 +371,32 @@ impl<'p> Vm<'p> {
                             let (target, exc_reg) =
                                 (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
                             let base = frame.base;
-                            if self.caught.len() >= MAX_CAUGHT {
-                                self.caught.remove(0);
-                            }
-                            let mut tb = self.tb.clone();
-                            let line = line_at(info.arch, tb_pos);
-                            tb.push(TbEntry { module: frame.module, func: frame.func, line, pc: tb_pos as u32 });
-                            self.caught.push(Caught {
+                            // A handler catching again replaces its record (a loop of catches
+                            // keeps one); else the oldest record goes. Its buffer is reused:
+                            // catching allocates nothing.
+                            let depth = self.frames.len();
+                            let handling = (target, handler.handling_end.to_native() as usize);
+                            let same = self.caught.iter().position(|caught| {
+                                (caught.depth, caught.func, caught.base, caught.handling)
+                                    == (depth, (frame.module, frame.func), base, handling)
+                            });
+                            let old = match same {
+                                Some(idx) => self.caught.remove(idx),
+                                None if self.caught.len() >= MAX_CAUGHT => self.caught.pop_front(),
+                                None => None,
+                            };
+                            let mut tb = old.map(|old| old.tb).unwrap_or_default();
+                            tb.clear();
+                            tb.extend_from_slice(&self.tb);
+                            // Line 0: looked up when printed, if ever (see `TbEntry::line`).
+                            tb.push(TbEntry { module: frame.module, func: frame.func, line: 0, pc: tb_pos as u32 });
+                            self.caught.push_back(Caught {
                                 exc: exc.clone(),
-                                depth: self.frames.len(),
+                                depth,
                                 func: (frame.module, frame.func),
                                 base,
                                 pc: tb_pos,
-                                handling: (target, handler.handling_end.to_native() as usize),
+                                handling,
                                 tb,
                             });
                             let frame = self.frames.last_mut();
@@ -1109,7 +1121,6 @@ impl<'p> Vm<'p> {
                 | op::RAISE
                 | op::RERAISE
                 | op::EXC_MATCH
-                | op::SET_CAUSE
                 | op::INIT_MODULE => {
                     // Rare instructions run out of line, so the hot ones keep their registers.
                     match self.cold_op(word, code, pc, base, module) {
@@ -1122,8 +1133,16 @@ impl<'p> Vm<'p> {
                     }
                 }
                 _ => {
-                    // The verifier rejects unknown opcodes; stay total anyway.
-                    return Err(self.runtime_exc("SystemError", "bad opcode".into()));
+                    // `set_cause`, and opcodes the verifier rejects (the cold path stays
+                    // total for them).
+                    match self.cold_op(word, code, pc, base, module) {
+                        Ok(Step::Next(next)) => pc = next,
+                        Ok(Step::Reload) => reload!(),
+                        Err(err) => {
+                            save_pc!(pc);
+                            return Err(err);
+                        }
+                    }
                 }
             }
         }

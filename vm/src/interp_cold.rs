@@ -462,16 +462,22 @@ impl<'p> Vm<'p> {
                     Value::Class(class) => tri!(self.construct(&class, Vec::new())),
                     other => other,
                 };
-                let keep = word as u8 == op::RERAISE && self.tb_exc.as_ref().is_some_and(|e| e.is(&exc));
-                if keep {
-                    let depth = self.frames.len();
-                    self.reraise_pc = self
-                        .caught
-                        .iter()
-                        .rev()
-                        .find(|caught| caught.depth == depth && caught.exc.is(&exc))
-                        .map(|caught| caught.pc);
+                let reraise = word as u8 == op::RERAISE;
+                let depth = self.frames.len();
+                let caught = if reraise {
+                    self.caught.iter().rev().find(|caught| caught.depth == depth && caught.exc.is(&exc))
                 } else {
+                    None
+                };
+                if let Some(caught) = caught {
+                    // A re-raise goes on with the traceback as it was caught here, without
+                    // this frame's entry, which the unwinding adds again at the same line.
+                    self.reraise_pc = Some(caught.pc);
+                    let kept = &caught.tb[..caught.tb.len().saturating_sub(1)];
+                    self.tb.clear();
+                    self.tb.extend_from_slice(kept);
+                    self.tb_exc = Some(exc.clone());
+                } else if !(reraise && self.tb_exc.as_ref().is_some_and(|e| e.is(&exc))) {
                     self.tb.clear();
                     self.tb_exc = Some(exc.clone());
                 }
@@ -506,7 +512,8 @@ impl<'p> Vm<'p> {
                     return Ok(Step::Reload);
                 }
             }
-            _ => {}
+            // The verifier rejects unknown opcodes; stay total anyway.
+            _ => return Err(self.runtime_exc("SystemError", "bad opcode".into())),
         }
         Ok(Step::Next(pc))
     }

@@ -340,7 +340,7 @@ impl Program {
             native_depth: 0,
             tb: Vec::new(),
             tb_exc: None,
-            caught: Vec::new(),
+            caught: std::collections::VecDeque::new(),
             reraise_pc: None,
             links: Vec::new(),
             argv: options.argv.clone(),
@@ -570,6 +570,13 @@ impl Program {
         let mut last: Option<(u32, u32, u32)> = None;
         let mut repeats = 0;
         for entry in tb.iter().rev().skip(skip) {
+            let mut entry = *entry;
+            if entry.line == 0 {
+                entry.line = crate::calls::line_at(
+                    vm.mods[entry.module as usize].funcs[entry.func as usize].arch,
+                    entry.pc as usize,
+                );
+            }
             let key = (entry.module, entry.func, entry.line);
             if last != Some(key) {
                 push_repeated(text, repeats);

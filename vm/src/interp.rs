@@ -126,6 +126,58 @@ const MAX_CAUGHT: usize = 8;
 /// How many exceptions' cause and context `Vm::links` remembers.
 const MAX_LINKS: usize = 64;
 
+/// The bookkeeping of chained tracebacks and re-raises.
+#[derive(Default)]
+pub(crate) struct ChainState {
+    /// Where recent handlers caught exceptions (newest last). A re-raise of the same
+    /// exception in the same frame reports the original pc, as CPython's traceback keeps
+    /// the frame's line; an exception raised while one is handled gets it as context.
+    pub caught: std::collections::VecDeque<Caught>,
+    /// The cause and context of recent exceptions (newest last), for the chained
+    /// tracebacks of an uncaught one.
+    pub links: Vec<(Value, ExcLink)>,
+    /// The pc the re-raise in progress reports for its frame (see `caught`).
+    pub reraise_pc: Option<usize>,
+}
+
+impl ChainState {
+    /// Records a catch, with `tb` (the traceback so far) and the catching frame's entry.
+    /// A handler catching again replaces its own record (a loop of catches keeps one),
+    /// else the oldest record goes; the replaced record's buffer is reused, so catching
+    /// allocates nothing once warm.
+    fn record_catch(&mut self, mut caught: Caught, tb: &[TbEntry]) {
+        let key = (caught.depth, caught.func, caught.base, caught.handling);
+        let same = |old: &Caught| (old.depth, old.func, old.base, old.handling) == key;
+        if let Some(last) = self.caught.back_mut()
+            && same(last)
+        {
+            // The common case, a loop catching in one handler: updated in place.
+            last.exc = caught.exc;
+            last.pc = caught.pc;
+            last.tb.clear();
+            last.tb.extend_from_slice(tb);
+            let (module, func) = last.func;
+            last.tb.push(TbEntry { module, func, line: 0, pc: last.pc as u32 });
+            return;
+        }
+        let old = if let Some(idx) = self.caught.iter().position(same) {
+            self.caught.remove(idx)
+        } else if self.caught.len() >= MAX_CAUGHT {
+            self.caught.pop_front()
+        } else {
+            None
+        };
+        let mut buffer = old.map(|old| old.tb).unwrap_or_default();
+        buffer.clear();
+        buffer.extend_from_slice(tb);
+        // Line 0: looked up when printed, if ever (see `TbEntry::line`).
+        let (module, func) = caught.func;
+        buffer.push(TbEntry { module, func, line: 0, pc: caught.pc as u32 });
+        caught.tb = buffer;
+        self.caught.push_back(caught);
+    }
+}
+
 /// An exception caught by a handler.
 pub(crate) struct Caught {
     pub exc: Value,
@@ -194,15 +246,9 @@ pub(crate) struct Vm<'p> {
     pub tb: Vec<TbEntry>,
     /// The exception `tb` belongs to (so a re-raise keeps its traceback).
     pub tb_exc: Option<Value>,
-    /// Where recent handlers caught exceptions (newest last). A re-raise of the same
-    /// exception in the same frame reports the original pc, as CPython's traceback keeps
-    /// the frame's line; an exception raised while one is handled gets it as context.
-    pub caught: std::collections::VecDeque<Caught>,
-    /// The cause and context of recent exceptions (newest last), for the chained
-    /// tracebacks of an uncaught one.
-    pub links: Vec<(Value, ExcLink)>,
-    /// The pc the re-raise in progress reports for its frame (see `caught`).
-    pub reraise_pc: Option<usize>,
+    /// What chained tracebacks need, kept out of line (the interpreter's hot fields
+    /// stay together).
+    pub chain: Box<ChainState>,
     pub argv: Vec<String>,
     pub int_limit: IntStrLimit,
     pub rng: u64,
@@ -311,8 +357,8 @@ impl<'p> Vm<'p> {
     /// of `exc`, which is being raised, unless `exc` is chained already.
     fn link_context(&mut self, exc: &Value) {
         // Most raises happen while nothing is handled: that is checked first.
-        let Some(handled) = self.caught.iter().rev().find(|caught| self.is_handling(caught)) else { return };
-        if handled.exc.is(exc) || self.links.iter().any(|(linked, _)| linked.is(exc)) {
+        let Some(handled) = self.chain.caught.iter().rev().find(|caught| self.is_handling(caught)) else { return };
+        if handled.exc.is(exc) || self.chain.links.iter().any(|(linked, _)| linked.is(exc)) {
             return;
         }
         let context = Some(handled.exc.clone());
@@ -332,14 +378,14 @@ impl<'p> Vm<'p> {
 
     /// Records what `exc` is chained to (replacing what was recorded).
     pub(crate) fn set_link(&mut self, exc: Value, link: ExcLink) {
-        if let Some(existing) = self.links.iter_mut().find(|(linked, _)| linked.is(&exc)) {
+        if let Some(existing) = self.chain.links.iter_mut().find(|(linked, _)| linked.is(&exc)) {
             existing.1 = link;
             return;
         }
-        if self.links.len() >= MAX_LINKS {
-            self.links.remove(0);
+        if self.chain.links.len() >= MAX_LINKS {
+            self.chain.links.remove(0);
         }
-        self.links.push((exc, link));
+        self.chain.links.push((exc, link));
     }
 
     /// Runs frames until the frame at index `stop_depth` returns; exceptions unwind
@@ -359,7 +405,7 @@ impl<'p> Vm<'p> {
                         let Some(frame) = self.frames.last() else { return Err(Exc::Raised(exc)) };
                         let pos = if faulting { frame.pc } else { frame.pc.saturating_sub(1) };
                         // A re-raise reports the line the exception first passed in this frame.
-                        let tb_pos = if faulting { self.reraise_pc.take().unwrap_or(pos) } else { pos };
+                        let tb_pos = if faulting { self.chain.reraise_pc.take().unwrap_or(pos) } else { pos };
                         faulting = false;
                         let info = &self.mods[frame.module as usize].funcs[frame.func as usize];
                         let handler = info
@@ -371,34 +417,20 @@ impl<'p> Vm<'p> {
                             let (target, exc_reg) =
                                 (handler.target.to_native() as usize, handler.exc_reg.to_native() as usize);
                             let base = frame.base;
-                            // A handler catching again replaces its record (a loop of catches
-                            // keeps one); else the oldest record goes. Its buffer is reused:
-                            // catching allocates nothing.
                             let depth = self.frames.len();
                             let handling = (target, handler.handling_end.to_native() as usize);
-                            let same = self.caught.iter().position(|caught| {
-                                (caught.depth, caught.func, caught.base, caught.handling)
-                                    == (depth, (frame.module, frame.func), base, handling)
-                            });
-                            let old = match same {
-                                Some(idx) => self.caught.remove(idx),
-                                None if self.caught.len() >= MAX_CAUGHT => self.caught.pop_front(),
-                                None => None,
-                            };
-                            let mut tb = old.map(|old| old.tb).unwrap_or_default();
-                            tb.clear();
-                            tb.extend_from_slice(&self.tb);
-                            // Line 0: looked up when printed, if ever (see `TbEntry::line`).
-                            tb.push(TbEntry { module: frame.module, func: frame.func, line: 0, pc: tb_pos as u32 });
-                            self.caught.push_back(Caught {
-                                exc: exc.clone(),
-                                depth,
-                                func: (frame.module, frame.func),
-                                base,
-                                pc: tb_pos,
-                                handling,
-                                tb,
-                            });
+                            self.chain.record_catch(
+                                Caught {
+                                    exc: exc.clone(),
+                                    depth,
+                                    func: (frame.module, frame.func),
+                                    base,
+                                    pc: tb_pos,
+                                    handling,
+                                    tb: Vec::new(),
+                                },
+                                &self.tb,
+                            );
                             let frame = self.frames.last_mut();
                             if let Some(frame) = frame {
                                 frame.pc = target;

@@ -465,14 +465,14 @@ impl<'p> Vm<'p> {
                 let reraise = word as u8 == op::RERAISE;
                 let depth = self.frames.len();
                 let caught = if reraise {
-                    self.caught.iter().rev().find(|caught| caught.depth == depth && caught.exc.is(&exc))
+                    self.chain.caught.iter().rev().find(|caught| caught.depth == depth && caught.exc.is(&exc))
                 } else {
                     None
                 };
                 if let Some(caught) = caught {
                     // A re-raise goes on with the traceback as it was caught here, without
                     // this frame's entry, which the unwinding adds again at the same line.
-                    self.reraise_pc = Some(caught.pc);
+                    self.chain.reraise_pc = Some(caught.pc);
                     let kept = &caught.tb[..caught.tb.len().saturating_sub(1)];
                     self.tb.clear();
                     self.tb.extend_from_slice(kept);

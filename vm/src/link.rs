@@ -340,9 +340,7 @@ impl Program {
             native_depth: 0,
             tb: Vec::new(),
             tb_exc: None,
-            caught: std::collections::VecDeque::new(),
-            reraise_pc: None,
-            links: Vec::new(),
+            chain: Box::default(),
             argv: options.argv.clone(),
             int_limit: IntStrLimit::default(),
             rng: 0x853C_49E6_748F_EA9B,
@@ -637,7 +635,7 @@ impl Program {
         let mut chain: Vec<(Value, &str)> = Vec::new();
         let mut current = exc.clone();
         loop {
-            let link = vm.links.iter().find(|(linked, _)| linked.is(&current)).map(|(_, link)| link.clone());
+            let link = vm.chain.links.iter().find(|(linked, _)| linked.is(&current)).map(|(_, link)| link.clone());
             let next = match link {
                 Some(ExcLink { cause: Some(cause), .. }) => (cause, CAUSE_SEPARATOR),
                 Some(ExcLink { context: Some(context), suppress_context: false, .. }) => (context, CONTEXT_SEPARATOR),
@@ -652,7 +650,7 @@ impl Program {
         let mut files: HashMap<String, Option<String>> = HashMap::new();
         let mut text = String::new();
         for (chained, separator) in chain.iter().rev() {
-            let tb = vm.caught.iter().rev().find(|caught| caught.exc.is(chained)).map(|caught| caught.tb.clone());
+            let tb = vm.chain.caught.iter().rev().find(|caught| caught.exc.is(chained)).map(|caught| caught.tb.clone());
             if let Some(tb) = tb {
                 self.push_traceback(vm, &tb, source_files, &mut files, &mut text);
             }

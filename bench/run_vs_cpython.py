@@ -5,7 +5,7 @@ Runs are alternated (typhon, cpython, typhon, ...) because the benchmark machine
 shared and noisy; each figure is the median CPU time (user + sys of the child) of N runs.
 Outputs of the two implementations must be identical, or the program is flagged.
 
-    python3 bench/run_vs_cpython.py [--runs 5] [--typhon "CMD"] [--python PATH] [PROGRAMS...]
+    python3 bench/run_vs_cpython.py [--runs 5] [--typhon "CMD"] [--python PATH] [PROGRAMS...]  (paths, or names in the shared corpus: fib)
 
 The Typhon command defaults to `target/release/typhon run` when that binary supports
 `run`, else to the compiler's `run_file` example (built once with `cargo build --release`).
@@ -62,6 +62,15 @@ def main() -> int:
     programs = args.programs or sorted(
         os.path.join(DEFAULT_PROGRAMS, name) for name in os.listdir(DEFAULT_PROGRAMS) if name.endswith(".py")
     )
+    # A bare name (`fib`, `fib.py`) is a program of the shared corpus. A path that names
+    # no file is an error: both interpreters would fail alike and the row would read "same".
+    for idx, path in enumerate(programs):
+        if not os.path.isfile(path):
+            shared = os.path.join(DEFAULT_PROGRAMS, path if path.endswith(".py") else path + ".py")
+            if os.path.sep in path or not os.path.isfile(shared):
+                print(f"error: no such program: {path}", file=sys.stderr)
+                return 2
+            programs[idx] = shared
 
     print(f"typhon: {' '.join(typhon)}")
     print(f"python: {' '.join(python)}  runs: {args.runs} (alternating, median CPU seconds)")

@@ -344,7 +344,7 @@ impl Engine {
         let Loaded { modules, by_name, fronts, outcomes, probes, .. } = loaded;
         let sources = &*self.sources;
         let (mut report, interfaces, mut state) =
-            assemble_report(sources, &modules, fronts, outcomes, &probes, extra, run.is_some());
+            assemble_report(sources, &modules, fronts, outcomes, &probes, extra, run);
         state.dirs = lookup.listed();
         let project = Project::new(modules, by_name, module_graph.graph, interfaces);
         timings.report = started.elapsed();
@@ -596,11 +596,12 @@ pub(crate) struct Written {
     pub(crate) basis: Option<SnapshotBasis>,
 }
 
-/// What a snapshot of the command would stand on, if it may be written: the clock was
-/// read, every module was served by or written to its entries, every write succeeded and
-/// the import lookup listed every directory it looked into.
+/// What a snapshot of the command would stand on, if it may be written: the command may
+/// write one (`assemble_report` gathered the modules only then), the clock was read, every
+/// module was served by or written to its entries, every write succeeded and the import
+/// lookup listed every directory it looked into.
 fn snapshot_basis(run: &CacheRun<'_>, state: &mut CacheState, written: &Written) -> Option<SnapshotBasis> {
-    if run.read_only() || !written.warnings.is_empty() {
+    if !written.warnings.is_empty() {
         return None;
     }
     Some(SnapshotBasis {
@@ -625,7 +626,8 @@ fn imported_modules(imports: &[ImportRequest], by_name: &HashMap<String, ModuleI
 }
 
 /// The report of every file, sorted by path, the interface (with its hash) of every
-/// module, and (with a cache) what to write back and the explanation of every rebuild.
+/// module, and (with a cache run) what to write back and the explanation of every
+/// rebuild.
 fn assemble_report(
     sources: &dyn SourceProvider,
     modules: &[ModuleInfo],
@@ -633,8 +635,9 @@ fn assemble_report(
     outcomes: Vec<Option<Outcome>>,
     probes: &[Probe],
     extra: Vec<(ModuleId, Diagnostic)>,
-    with_cache: bool,
+    run: Option<&CacheRun<'_>>,
 ) -> (CheckReport, Vec<Option<HashedInterface>>, CacheState) {
+    let with_cache = run.is_some();
     let mut extra_of: HashMap<ModuleId, Vec<Diagnostic>> = HashMap::new();
     for (module, diagnostic) in extra {
         extra_of.entry(module).or_default().push(diagnostic);
@@ -644,7 +647,8 @@ fn assemble_report(
     let mut files = Vec::with_capacity(modules.len());
     let mut state = CacheState::default();
     let mut cache_report = CacheReport { n_modules: modules.len(), ..CacheReport::default() };
-    let mut basis = Some(Vec::with_capacity(modules.len()));
+    // What a project snapshot would stand on, gathered only if one may be written.
+    let mut basis = run.filter(|run| run.wants_snapshot()).map(|_| Vec::with_capacity(modules.len()));
     for (idx, ((info, front), outcome)) in modules.iter().zip(fronts).zip(outcomes).enumerate() {
         let id = ModuleId(idx as u32);
         let probe = probes.get(idx);

@@ -128,8 +128,8 @@ impl Engine {
                             ..CacheReport::default()
                         };
                         let path = path.to_path_buf();
-                        let lines = self.source_lines();
-                        return Ok(Prepared::Ready(ReadyProgram { program, main, path, cache: Some(report), lines }));
+                        let files = self.source_files();
+                        return Ok(Prepared::Ready(ReadyProgram { program, main, path, cache: Some(report), files }));
                     }
                     snapshot_warnings.push(damaged_warning("its bytecode does not verify"));
                 }
@@ -146,13 +146,13 @@ impl Engine {
         }
         let snapshot = snapshot_key.as_ref().zip(written.basis.as_ref());
         let (program, cache) = self.compile_and_link(report, &written, &hits, snapshot)?;
-        let lines = self.source_lines();
-        Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache, lines }))
+        let files = self.source_files();
+        Ok(Prepared::Ready(ReadyProgram { program, main, path: path.to_path_buf(), cache, files }))
     }
 
     /// Where the tracebacks of a prepared program read their source lines.
-    fn source_lines(&self) -> Arc<ProviderLines> {
-        Arc::new(ProviderLines(self.shared_sources()))
+    fn source_files(&self) -> Arc<ProviderFiles> {
+        Arc::new(ProviderFiles(self.shared_sources()))
     }
 
     /// The path a module's code carries for tracebacks: absolute, as CPython prints it
@@ -332,20 +332,20 @@ pub struct ReadyProgram {
     main: String,
     path: PathBuf,
     cache: Option<CacheReport>,
-    lines: Arc<ProviderLines>,
+    files: Arc<ProviderFiles>,
 }
 
-/// The source lines of tracebacks, read through the engine's provider when an uncaught
+/// The source files of tracebacks, read through the engine's provider when an uncaught
 /// exception is reported (as CPython reads them then: the file as it is at that moment).
-struct ProviderLines(Arc<dyn SourceProvider>);
+struct ProviderFiles(Arc<dyn SourceProvider>);
 
-impl std::fmt::Debug for ProviderLines {
+impl std::fmt::Debug for ProviderFiles {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ProviderLines")
+        f.write_str("ProviderFiles")
     }
 }
 
-impl SourceFiles for ProviderLines {
+impl SourceFiles for ProviderFiles {
     fn text(&self, path: &str) -> Option<String> {
         let bytes = self.0.read(Path::new(path)).ok()?;
         Some(String::from_utf8_lossy(&bytes).into_owned())
@@ -372,7 +372,7 @@ impl ReadyProgram {
         stderr: &mut (dyn Write + Send),
     ) -> RunOutcome {
         let argv = if settings.argv.is_empty() { vec![self.path.display().to_string()] } else { settings.argv.clone() };
-        let source_files: Arc<dyn SourceFiles> = self.lines.clone();
+        let source_files: Arc<dyn SourceFiles> = self.files.clone();
         let options = typhon_vm::RunOptions {
             argv,
             fuel: settings.fuel,

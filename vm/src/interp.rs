@@ -12,7 +12,7 @@ use std::rc::Rc;
 use rkyv::rend::u32_le;
 
 use crate::bytecode::{ArchivedFunction, ArchivedModule, BinOp, CmpOp, NO_REG, op};
-use crate::calls::{float_cmp, int_cmp, line_at};
+use crate::calls::{float_cmp, int_cmp};
 use crate::runtime::IntStrLimit;
 use crate::value::{Class, FuncObj, Key, Value};
 
@@ -154,27 +154,21 @@ impl ChainState {
             // The common case, a loop catching in one handler: updated in place.
             last.exc = caught.exc;
             last.pc = caught.pc;
-            last.tb.clear();
-            last.tb.extend_from_slice(tb);
-            let (module, func) = last.func;
-            last.tb.push(TbEntry { module, func, line: 0, pc: last.pc as u32 });
-            return;
-        }
-        let old = if let Some(idx) = self.caught.iter().position(same) {
-            self.caught.remove(idx)
-        } else if self.caught.len() >= MAX_CAUGHT {
-            self.caught.pop_front()
         } else {
-            None
-        };
-        let mut buffer = old.map(|old| old.tb).unwrap_or_default();
-        buffer.clear();
-        buffer.extend_from_slice(tb);
-        // Line 0: looked up when printed, if ever (see `TbEntry::line`).
-        let (module, func) = caught.func;
-        buffer.push(TbEntry { module, func, line: 0, pc: caught.pc as u32 });
-        caught.tb = buffer;
-        self.caught.push_back(caught);
+            let old = if let Some(idx) = self.caught.iter().position(same) {
+                self.caught.remove(idx)
+            } else if self.caught.len() >= MAX_CAUGHT {
+                self.caught.pop_front()
+            } else {
+                None
+            };
+            caught.tb = old.map(|old| old.tb).unwrap_or_default();
+            self.caught.push_back(caught);
+        }
+        let Some(last) = self.caught.back_mut() else { return };
+        last.tb.clear();
+        last.tb.extend_from_slice(tb);
+        last.tb.push(TbEntry { module: last.func.0, func: last.func.1, pc: last.pc as u32 });
     }
 }
 
@@ -205,14 +199,12 @@ pub(crate) struct ExcLink {
     pub suppress_context: bool,
 }
 
-/// One traceback line: module, function, line.
+/// One traceback entry: module, function, and the instruction the frame was at (its
+/// line and carets are looked up when the traceback is printed, if ever).
 #[derive(Clone, Copy)]
 pub(crate) struct TbEntry {
     pub module: u32,
     pub func: u32,
-    /// 0 until needed for an entry recorded when a handler caught the exception.
-    pub line: u32,
-    /// The instruction the frame was at (for the traceback's carets).
     pub pc: u32,
 }
 
@@ -438,8 +430,7 @@ impl<'p> Vm<'p> {
                             self.regs[base + exc_reg] = exc.clone();
                             break;
                         }
-                        let line = line_at(info.arch, tb_pos);
-                        self.tb.push(TbEntry { module: frame.module, func: frame.func, line, pc: tb_pos as u32 });
+                        self.tb.push(TbEntry { module: frame.module, func: frame.func, pc: tb_pos as u32 });
                         let Some(frame) = self.frames.pop() else { return Err(Exc::Raised(exc)) };
                         self.release(frame.base);
                         if frame.boundary || self.frames.len() <= stop_depth {
@@ -1112,61 +1103,10 @@ impl<'p> Vm<'p> {
                     }
                     pc += 3;
                 }
-                op::LOAD_IMPORT
-                | op::LOAD_FUNC
-                | op::LOAD_CLASS
-                | op::LOAD_BUILTIN
-                | op::LOAD_NATIVE
-                | op::LOAD_MODULE_NAME
-                | op::MAKE_CELL
-                | op::LOAD_CELL
-                | op::STORE_CELL
-                | op::LOAD_FREE
-                | op::STORE_FREE
-                | op::MAKE_CLOSURE
-                | op::DEF_FUNC
-                | op::DEF_CLASS
-                | op::SET_CLASS_ATTR
-                | op::SET_FIELD_DEFAULT
-                | op::SET_METHOD_DEFAULTS
-                | op::BIN
-                | op::POS
-                | op::INVERT
-                | op::GET_ITER
-                | op::CALL_VALUE
-                | op::GET_CLASS_ATTR
-                | op::GET_CLASS_OF
-                | op::GET_CLASS_ATTR_OF
-                | op::BIND_METHOD
-                | op::BIND_BMETHOD
-                | op::BUILD_LIST
-                | op::BUILD_TUPLE
-                | op::BUILD_SET
-                | op::UNPACK
-                | op::CONCAT
-                | op::BUILD_DICT
-                | op::SET_ADD
-                | op::DICT_INSERT
-                | op::DEL_INDEX
-                | op::SLICE
-                | op::FORMAT
-                | op::RAISE
-                | op::RERAISE
-                | op::EXC_MATCH
-                | op::INIT_MODULE => {
-                    // Rare instructions run out of line, so the hot ones keep their registers.
-                    match self.cold_op(word, code, pc, base, module) {
-                        Ok(Step::Next(next)) => pc = next,
-                        Ok(Step::Reload) => reload!(),
-                        Err(err) => {
-                            save_pc!(pc);
-                            return Err(err);
-                        }
-                    }
-                }
                 _ => {
-                    // `set_cause`, and opcodes the verifier rejects (the cold path stays
-                    // total for them).
+                    // Rare instructions run out of line, so the hot ones keep their
+                    // registers (`cold_op` also stays total for opcodes the verifier
+                    // rejects).
                     match self.cold_op(word, code, pc, base, module) {
                         Ok(Step::Next(next)) => pc = next,
                         Ok(Step::Reload) => reload!(),

@@ -568,14 +568,9 @@ impl Program {
         let mut last: Option<(u32, u32, u32)> = None;
         let mut repeats = 0;
         for entry in tb.iter().rev().skip(skip) {
-            let mut entry = *entry;
-            if entry.line == 0 {
-                entry.line = crate::calls::line_at(
-                    vm.mods[entry.module as usize].funcs[entry.func as usize].arch,
-                    entry.pc as usize,
-                );
-            }
-            let key = (entry.module, entry.func, entry.line);
+            let func = &vm.mods[entry.module as usize].funcs[entry.func as usize].arch;
+            let line_number = crate::calls::line_at(func, entry.pc as usize);
+            let key = (entry.module, entry.func, line_number);
             if last != Some(key) {
                 push_repeated(text, repeats);
                 last = Some(key);
@@ -585,14 +580,12 @@ impl Program {
             if repeats > RECURSIVE_CUTOFF {
                 continue;
             }
-            let module = &vm.mods[entry.module as usize];
             let path = &self.modules.get(entry.module as usize).map(|m| m.path.clone()).unwrap_or_default();
-            let func = &module.funcs[entry.func as usize].arch;
             let name =
                 if matches!(func.kind, ArchivedFunctionKind::ModuleInit) { "<module>" } else { func.name.as_str() };
-            text.push_str(&format!("  File \"{path}\", line {}, in {name}\n", entry.line));
+            text.push_str(&format!("  File \"{path}\", line {line_number}, in {name}\n"));
             let source = files.entry(path.clone()).or_insert_with(|| source_files.and_then(|files| files.text(path)));
-            if let Some((line_start, line)) = source.as_deref().and_then(|source| nth_line(source, entry.line)) {
+            if let Some((line_start, line)) = source.as_deref().and_then(|source| nth_line(source, line_number)) {
                 // CPython shows the line without its indentation (trailing blanks stay),
                 // and marks the instruction's part of it.
                 let shown = line.trim_start_matches(is_blank);

@@ -237,6 +237,12 @@ impl Cache {
         *hasher.finalize().as_bytes()
     }
 
+    /// Whether commands read and write project snapshots: asked for, and the cache is
+    /// not read-only (`typhon cache why` wants the per-module decision).
+    pub(crate) fn snapshots_on(&self) -> bool {
+        self.config.snapshot && !self.config.read_only
+    }
+
     /// Adds a command's hits and misses to the directory's statistics.
     pub(crate) fn record_run(&self, hits: u64, misses: u64) {
         if !self.config.read_only {
@@ -358,6 +364,11 @@ impl CacheRun<'_> {
 
     pub(crate) fn read_only(&self) -> bool {
         self.cache.config.read_only
+    }
+
+    /// Whether the command may write a project snapshot (see `snapshot.rs`).
+    pub(crate) fn wants_snapshot(&self) -> bool {
+        self.cache.snapshots_on()
     }
 
     /// The file-system clock before any source was read, if it could be read.

@@ -195,7 +195,7 @@ impl Cache {
         kind: SnapshotKind,
         paths: &[&Path],
     ) -> Option<SnapshotKey> {
-        if !self.config.snapshot || self.config.read_only {
+        if !self.snapshots_on() {
             return None;
         }
         let mut hasher = blake3::Hasher::new_derive_key("typhon cache snapshot key v1");

@@ -242,12 +242,16 @@ fn eight_processes_share_a_cache() {
 
 #[test]
 fn a_build_killed_at_any_moment_leaves_a_usable_cache() {
+    /// Trials until enough processes died mid-command, and the most there may be.
+    const WANT_KILLED: usize = 25;
+    const MIN_TRIALS: usize = 50;
+    const MAX_TRIALS: usize = 400;
     let mut project = Project::new(60, 50);
     let cache_dir = tempfile::tempdir().expect("a temporary directory");
     let cache: PathBuf = cache_dir.path().join("cache");
     assert_clean_success(&typhon(project.root(), &cache, &["build"]).output().expect("run typhon"), "cold build");
     // How long a build after an edit of the hub takes here (the shortest of three): the
-    // kills are spread over it, and a little beyond, where the build has finished.
+    // first guess of how long each kind of command lives.
     let span = (0..3)
         .map(|_| {
             project.edit_signature(0);
@@ -258,24 +262,39 @@ fn a_build_killed_at_any_moment_leaves_a_usable_cache() {
         })
         .min()
         .unwrap_or_default();
+    // The kills are spread over [0, 1.1 × lifetime] of the kind of command, and each
+    // lifetime is learnt as the trials go: shorter when the process had already finished,
+    // longer when it was killed. Whatever the machine's speed or load, about half of the
+    // processes die while running, at every point of their work.
+    let mut lifetime = [span.as_secs_f64(); 4];
     let mut rng = Rng(0x6b69_6c6c);
     let mut killed = 0;
-    for trial in 0..50 {
+    let mut trials = 0;
+    while trials < MIN_TRIALS || killed < WANT_KILLED {
+        assert!(trials < MAX_TRIALS, "only {killed} of {trials} commands were killed before they finished");
+        let trial = trials;
+        trials += 1;
         // Something to write: a signature edit of the hub (many modules) or a body edit.
-        if trial % 2 == 0 {
+        let signature = trial % 2 == 0;
+        if signature {
             project.edit_signature(0);
         } else {
             let idx = rng.below(project.bases.len() as u64) as usize;
             project.edit_body(idx, rng.below(MODULUS));
         }
-        let args: &[&str] = if trial % 3 == 2 { &["run", "main.py"] } else { &["build"] };
+        let run = trial % 3 == 2;
+        let args: &[&str] = if run { &["run", "main.py"] } else { &["build"] };
+        let kind = usize::from(signature) * 2 + usize::from(run);
         let mut child = spawn(project.root(), &cache, args);
         // The delay is the thing under test (where the build is when it dies), not a
         // synchronisation: any moment must be safe.
-        let delay = Duration::from_micros(rng.below(span.as_micros() as u64 * 11 / 10));
+        let delay = Duration::from_secs_f64(lifetime[kind] * 1.1 * rng.below(1 << 20) as f64 / (1 << 20) as f64);
         std::thread::sleep(delay);
         if child.try_wait().expect("poll typhon").is_none() {
             killed += 1;
+            lifetime[kind] *= 1.15;
+        } else {
+            lifetime[kind] *= 0.8;
         }
         child.kill().expect("kill typhon");
         child.wait().expect("reap typhon");
@@ -286,6 +305,5 @@ fn a_build_killed_at_any_moment_leaves_a_usable_cache() {
         assert_clean_success(&typhon(project.root(), &cache, &["build"]).output().expect("run typhon"), &what);
         assert_run_right(&project, &cache, &what);
     }
-    assert!(killed >= 10, "only {killed} of 50 builds were killed before they finished");
-    println!("{killed} of 50 builds were killed while running");
+    println!("{killed} of {trials} commands were killed while running");
 }

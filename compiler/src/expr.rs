@@ -10,7 +10,7 @@ use typhon_typeck::{Builtin, MethodKind, Type};
 use typhon_vm::bytecode::{self, BinOp, CmpOp, Const, ImportKind, NO_REG, op};
 
 use crate::CompileError;
-use crate::func::{FnCtx, Label, Literal, Pos};
+use crate::func::{FnCtx, Label, Literal, LoopSource, Pos};
 
 /// A folded constant.
 enum Folded {
@@ -746,12 +746,17 @@ impl<'a> FnCtx<'_, 'a> {
 
     /// Evaluates call arguments (in source order) into registers in parameter order.
     fn args(&mut self, call: &'a Call) -> Result<Vec<u32>, CompileError> {
+        self.args_from(call, 0)
+    }
+
+    /// The arguments from index `skip` on (the ones before it stay `NO_REG`).
+    fn args_from(&mut self, call: &'a Call, skip: usize) -> Result<Vec<u32>, CompileError> {
         let mut regs = vec![NO_REG; call.args.len()];
         let order: Vec<usize> = match &call.eval_order {
             Some(order) => order.iter().map(|i| *i as usize).collect(),
             None => (0..call.args.len()).collect(),
         };
-        for idx in order {
+        for idx in order.into_iter().filter(|idx| *idx >= skip) {
             if let Some(Arg::Value(expr)) = call.args.get(idx) {
                 // A temp per argument: a later argument must not clobber an earlier one.
                 let reg = match &expr.kind {
@@ -886,7 +891,19 @@ impl<'a> FnCtx<'_, 'a> {
                 {
                     return self.min_max(comp, *builtin == Builtin::Max, keywords, dst);
                 }
-                let mut regs = self.args(call)?;
+                // A generator expression followed by other arguments (`sum(g, start)`,
+                // `sorted(g, key=...)`): CPython creates the generator, evaluating its first
+                // iterable, then evaluates the other arguments, and the built-in runs it.
+                let lazy = match call.args.first() {
+                    Some(Arg::Value(Expr { kind: ExprKind::Comprehension(comp), .. }))
+                        if comp.kind == ComprehensionKind::Generator
+                            && (call.args.len() > 1 || !keywords.is_empty()) =>
+                    {
+                        Some((comp, self.comprehension_source(comp)?))
+                    }
+                    _ => None,
+                };
+                let mut regs = self.args_from(call, usize::from(lazy.is_some()))?;
                 let mut mask = 0u32;
                 let mut kw: Vec<(u32, u32)> = Vec::new();
                 for (keyword, value) in keywords {
@@ -896,6 +913,12 @@ impl<'a> FnCtx<'_, 'a> {
                     let reg = self.expr(value, Some(t))?;
                     kw.push((bit, reg));
                     mask |= 1 << bit;
+                }
+                if let Some((comp, first)) = lazy {
+                    let acc = self.temp();
+                    self.emit_tails(op::BUILD_LIST, &[acc], &[&[]]);
+                    self.comprehension_level(comp, 0, Some(first), acc)?;
+                    regs[0] = acc;
                 }
                 kw.sort_by_key(|(bit, _)| *bit);
                 regs.extend(kw.into_iter().map(|(_, reg)| reg));
@@ -968,7 +991,7 @@ impl<'a> FnCtx<'_, 'a> {
                 self.code.push(0);
             }
         }
-        self.comprehension_level(comp, 0, acc)?;
+        self.comprehension_level(comp, 0, None, acc)?;
         match dst {
             Some(d) => {
                 self.emit(op::MOVE, &[d, acc]);
@@ -976,6 +999,16 @@ impl<'a> FnCtx<'_, 'a> {
             }
             None => Ok(acc),
         }
+    }
+
+    /// Evaluates a generator expression's first iterable, as CPython does when it creates
+    /// the generator: before the call's later arguments.
+    fn comprehension_source(&mut self, comp: &'a Comprehension) -> Result<LoopSource, CompileError> {
+        let generator = comp
+            .generators
+            .first()
+            .ok_or_else(|| CompileError::Unsupported("a comprehension without a for clause".into()))?;
+        self.loop_source(&generator.iter, generator.kind)
     }
 
     /// `any(genexp)` / `all(genexp)` as a loop with an early exit: the result starts as
@@ -1010,6 +1043,9 @@ impl<'a> FnCtx<'_, 'a> {
         keywords: MinMaxKeywords<'a>,
         dst: Option<u32>,
     ) -> Result<u32, CompileError> {
+        // CPython creates the generator (evaluating its first iterable) before it
+        // evaluates `key` and `default`.
+        let first = self.comprehension_source(comp)?;
         // Temporaries: the element expression may read the destination local.
         let key = match keywords.key {
             Some(expr) => {
@@ -1030,7 +1066,7 @@ impl<'a> FnCtx<'_, 'a> {
         self.emit(op::LOAD_NONE, &[best_key]);
         self.emit(op::LOAD_BOOL, &[empty, 1]);
         let state = MinMaxState { is_max, key, best, best_key, empty };
-        self.min_max_level(comp, 0, &state)?;
+        self.min_max_level(comp, 0, Some(first), &state)?;
         let done = self.label();
         self.emit_jump(op::JUMP_IF_FALSE, &[empty], done);
         match default {
@@ -1057,6 +1093,7 @@ impl<'a> FnCtx<'_, 'a> {
         &mut self,
         comp: &'a Comprehension,
         level: usize,
+        first: Option<LoopSource>,
         state: &MinMaxState,
     ) -> Result<(), CompileError> {
         let Some(generator) = comp.generators.get(level) else {
@@ -1083,7 +1120,7 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
-        self.generator_loop(generator, &mut |this| this.min_max_level(comp, level + 1, state))
+        self.generator_loop(generator, first, &mut |this| this.min_max_level(comp, level + 1, None, state))
     }
 
     /// One `for` clause of a comprehension with its `if` clauses; `inner` compiles what
@@ -1091,10 +1128,15 @@ impl<'a> FnCtx<'_, 'a> {
     fn generator_loop(
         &mut self,
         generator: &'a ComprehensionFor,
+        source: Option<LoopSource>,
         inner: &mut dyn FnMut(&mut Self) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
         let exit = self.label();
-        self.for_loop(&generator.target, &generator.iter, generator.kind, exit, &mut |this, cont| {
+        let source = match source {
+            Some(source) => source,
+            None => self.loop_source(&generator.iter, generator.kind)?,
+        };
+        self.for_loop_from(&generator.target, source, exit, &mut |this, cont| {
             let mark = this.next_reg;
             for cond in &generator.ifs {
                 this.jump_if_false(cond, cont)?;
@@ -1124,10 +1166,18 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
-        self.generator_loop(generator, &mut |this| this.any_all_level(comp, level + 1, is_any, found))
+        self.generator_loop(generator, None, &mut |this| this.any_all_level(comp, level + 1, is_any, found))
     }
 
-    fn comprehension_level(&mut self, comp: &'a Comprehension, level: usize, acc: u32) -> Result<(), CompileError> {
+    /// `first`: the first clause's iterable when it was evaluated already (see
+    /// `comprehension_source`).
+    fn comprehension_level(
+        &mut self,
+        comp: &'a Comprehension,
+        level: usize,
+        first: Option<LoopSource>,
+        acc: u32,
+    ) -> Result<(), CompileError> {
         let Some(generator) = comp.generators.get(level) else {
             let mark = self.next_reg;
             let v = self.expr(&comp.elt, None)?;
@@ -1144,7 +1194,7 @@ impl<'a> FnCtx<'_, 'a> {
             self.next_reg = mark;
             return Ok(());
         };
-        self.generator_loop(generator, &mut |this| this.comprehension_level(comp, level + 1, acc))
+        self.generator_loop(generator, first, &mut |this| this.comprehension_level(comp, level + 1, None, acc))
     }
 
     fn fstring(&mut self, pieces: &'a [FStringPiece], dst: Option<u32>) -> Result<u32, CompileError> {

@@ -963,13 +963,14 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         exit: Label,
         body: &mut dyn FnMut(&mut Self, Label) -> Result<(), CompileError>,
     ) -> Result<(), CompileError> {
-        let body_label = self.label();
-        let check = self.label();
-        let var = match self.plain_local(target) {
-            Some(reg) => reg,
-            None => self.temp(),
-        };
-        let enter: Option<(u8, Vec<u32>)>;
+        let source = self.loop_source(iter, kind)?;
+        self.for_loop_from(target, source, exit, body)
+    }
+
+    /// Evaluates what a `for` loop iterates over, as `iter()` would when the loop starts:
+    /// a generator expression does this for its first iterable when it is created, before
+    /// the call's later arguments are evaluated.
+    pub(crate) fn loop_source(&mut self, iter: &'a Expr, kind: IterKind) -> Result<LoopSource, CompileError> {
         let range_args = match (&iter.kind, kind) {
             (ExprKind::Call(call), IterKind::Range) => match &call.callee {
                 typhon_typeck::ir::Callee::Builtin { builtin: typhon_typeck::Builtin::Range, .. } => Some(&call.args),
@@ -1008,25 +1009,37 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 }
                 _ => return Err(CompileError::Unsupported("range arity".into())),
             }
-            self.emit_jump(op::JUMP, &[], check);
-            self.bind(body_label);
-            enter = Some((op::FOR_RANGE, vec![cur, stop, step, var]));
+            Ok(LoopSource::Range { cur, stop, step })
         } else if matches!(kind, IterKind::List | IterKind::Tuple) {
             let seq = self.temp();
             self.expr(iter, Some(seq))?;
             let idx = self.temp();
             self.emit(op::LOAD_INT, &[idx, 0]);
-            self.emit_jump(op::JUMP, &[], check);
-            self.bind(body_label);
-            enter = Some((op::FOR_LIST, vec![seq, idx, var]));
+            Ok(LoopSource::Sequence { seq, idx })
         } else {
             let src = self.expr(iter, None)?;
             let it = self.temp();
             self.emit(op::GET_ITER, &[it, src]);
-            self.emit_jump(op::JUMP, &[], check);
-            self.bind(body_label);
-            enter = Some((op::FOR_ITER, vec![it, var]));
+            Ok(LoopSource::Iterator { it })
         }
+    }
+
+    /// The loop over a prepared `source`: `body` gets the continue label.
+    pub(crate) fn for_loop_from(
+        &mut self,
+        target: &'a Target,
+        source: LoopSource,
+        exit: Label,
+        body: &mut dyn FnMut(&mut Self, Label) -> Result<(), CompileError>,
+    ) -> Result<(), CompileError> {
+        let body_label = self.label();
+        let check = self.label();
+        let var = match self.plain_local(target) {
+            Some(reg) => reg,
+            None => self.temp(),
+        };
+        self.emit_jump(op::JUMP, &[], check);
+        self.bind(body_label);
         if self.plain_local(target).is_none() {
             self.store(target, var)?;
         }
@@ -1036,8 +1049,12 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         result?;
         // The loop test sits at the bottom: one dispatch per iteration, no back jump.
         self.bind(check);
-        if let Some((opcode, operands)) = enter {
-            self.emit_jump(opcode, &operands, body_label);
+        match source {
+            LoopSource::Range { cur, stop, step } => {
+                self.emit_jump(op::FOR_RANGE, &[cur, stop, step, var], body_label);
+            }
+            LoopSource::Sequence { seq, idx } => self.emit_jump(op::FOR_LIST, &[seq, idx, var], body_label),
+            LoopSource::Iterator { it } => self.emit_jump(op::FOR_ITER, &[it, var], body_label),
         }
         let _ = exit;
         Ok(())
@@ -1071,4 +1088,16 @@ pub(crate) fn writes_once(expr: &Expr) -> bool {
             | ExprKind::Comprehension(_)
             | ExprKind::FString(_)
     )
+}
+
+/// The registers a `for` loop iterates with, filled before the loop starts.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum LoopSource {
+    /// `range(...)` unboxed: the next value, the bound and the step.
+    Range { cur: u32, stop: u32, step: u32 },
+    /// A list or tuple walked by index (a list's later growth is seen, as CPython's
+    /// iterator sees it).
+    Sequence { seq: u32, idx: u32 },
+    /// Any other iterable, through its iterator.
+    Iterator { it: u32 },
 }

@@ -691,6 +691,12 @@ impl<'a> FnCtx<'_, 'a> {
             {
                 let cmp = &comparisons[0];
                 let l = self.expr(left, None)?;
+                if cmp.kind == CmpKind::Int
+                    && let Some(imm) = small_int(&cmp.right)
+                {
+                    self.emit_jump(op::JUMP_UNLESS_CMP_INT_IMM, &[l, imm as u32, vm_cmp(cmp.op) as u32], label);
+                    return Ok(());
+                }
                 let r = self.expr(&cmp.right, None)?;
                 let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
                 self.emit_jump(opcode, &[l, r, vm_cmp(cmp.op) as u32], label);
@@ -712,6 +718,12 @@ impl<'a> FnCtx<'_, 'a> {
             {
                 let cmp = &comparisons[0];
                 let l = self.expr(left, None)?;
+                if cmp.kind == CmpKind::Int
+                    && let Some(imm) = small_int(&cmp.right)
+                {
+                    self.emit_jump(op::JUMP_UNLESS_CMP_INT_IMM, &[l, imm as u32, negate(vm_cmp(cmp.op)) as u32], label);
+                    return Ok(());
+                }
                 let r = self.expr(&cmp.right, None)?;
                 let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
                 self.emit_jump(opcode, &[l, r, negate(vm_cmp(cmp.op)) as u32], label);

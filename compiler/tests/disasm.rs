@@ -71,3 +71,17 @@ print(make(3))
 "#
     ));
 }
+
+#[test]
+fn direct_calls_and_returns() {
+    insta::assert_snapshot!(disassemble(
+        r#"def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(20))
+"#
+    ));
+}

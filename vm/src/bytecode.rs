@@ -313,6 +313,8 @@ ops! {
     // `raise exc from cause`: records the cause (`None` suppresses the context) of the
     // exception the next instruction raises.
     SET_CAUSE = 93 "set_cause" [Reg Reg];
+    // `JUMP_UNLESS_CMP_INT` against a small constant (`if n < 2:`, `if i % 3 == 0:`).
+    JUMP_UNLESS_CMP_INT_IMM = 94 "jump_unless_cmp_int_imm" [Reg Imm Cmp Target];
 }
 
 // The table is indexed by opcode: keep numbering and order in step.

@@ -730,6 +730,18 @@ impl<'p> Vm<'p> {
                     };
                     if result { pc += 4 } else { goto!(w!(3)) }
                 }
+                op::JUMP_UNLESS_CMP_INT_IMM => {
+                    let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
+                    let imm = i64::from(w!(1) as u32 as i32);
+                    let result = match &reg!(a) {
+                        Value::Int(x) => int_cmp(cmp, *x, imm),
+                        x => {
+                            let x = x.clone();
+                            tri!(self.compare(cmp, &x, &Value::Int(imm)))
+                        }
+                    };
+                    if result { pc += 4 } else { goto!(w!(3)) }
+                }
                 op::JUMP_UNLESS_CMP => {
                     let cmp = CmpOp::from_u32(w!(2) as u32).unwrap_or(CmpOp::Eq);
                     let result = match (&reg!(a), &reg!(w!(1))) {

@@ -16,6 +16,9 @@ pub(crate) const BM_LIST_APPEND: u32 = 26;
 /// `dict.get`: the interpreter inlines it for str and int keys.
 pub(crate) const BM_DICT_GET: u32 = 37;
 
+/// Below this many items CPython's timsort is one binary insertion sort.
+const MIN_MERGE: usize = 64;
+
 const KW_SEP: u32 = 0;
 const KW_END: u32 = 1;
 const KW_KEY: u32 = 2;
@@ -69,10 +72,12 @@ impl Vm<'_> {
                     Value::Dict(dict) => dict.borrow().len(),
                     Value::Set(set) => set.borrow().len(),
                     Value::Range(range) => crate::ops::range_len(range.0, range.1, range.2) as usize,
+                    Value::DictView(view) => view.dict.borrow().len(),
                     Value::Instance(inst) => match inst.class.method(crate::interp::names::LEN) {
                         Some((_, fobj, _)) => {
                             let fobj = fobj.clone();
-                            return self.call_function(&fobj, vec![Some(value.clone())]);
+                            let result = self.call_function(&fobj, vec![Some(value.clone())])?;
+                            return Ok(Value::Int(self.len_result(&result)?));
                         }
                         None => {
                             return Err(self.type_error(format!("object of type '{}' has no len()", inst.class.name)));
@@ -112,7 +117,11 @@ impl Vm<'_> {
             3 => self.builtin_int(args, keyword(keywords, KW_BASE)),
             4 => match arg(0) {
                 Value::Float(f) => Ok(Value::Float(f)),
-                Value::Str(s) => float_ops::parse_float(s.as_str()).map(Value::Float).map_err(|e| self.rt(e)),
+                Value::Str(s) => match float_ops::parse_float(s.as_str()) {
+                    Ok(f) if f.is_nan() => Ok(Value::Float(self.fresh_nan(f))),
+                    Ok(f) => Ok(Value::Float(f)),
+                    Err(e) => Err(self.rt(e)),
+                },
                 Value::None if args.is_empty() => Ok(Value::Float(0.0)),
                 other => Ok(Value::Float(self.float_of(&other)?)),
             },
@@ -177,9 +186,19 @@ impl Vm<'_> {
                 Ok(Value::list(items))
             }
             13 => {
-                let mut items = self.collect_iterable(&arg(0))?;
-                items.reverse();
-                Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
+                let state = match arg(0) {
+                    Value::List(list) => {
+                        let len = list.borrow().len();
+                        IterState::Reversed(Value::List(list), len)
+                    }
+                    Value::Tuple(items) => IterState::Reversed(Value::Tuple(items.clone()), items.len()),
+                    other => {
+                        let mut items = self.collect_iterable(&other)?;
+                        items.reverse();
+                        IterState::Items(items, 0)
+                    }
+                };
+                Ok(Value::Iter(Rc::new(RefCell::new(state))))
             }
             14 => {
                 let start = match keyword(keywords, KW_START).or_else(|| args.get(1).cloned()) {
@@ -219,7 +238,9 @@ impl Vm<'_> {
                 _ => Err(self.type_error("ord() expected string of length 1".into())),
             },
             20 => {
-                let code = self.int_of(&arg(0))?.to_i64_saturating();
+                let Some(code) = self.int_of(&arg(0))?.as_i64().filter(|c| i32::try_from(*c).is_ok()) else {
+                    return Err(self.runtime_exc("OverflowError", "Python int too large to convert to C int".into()));
+                };
                 runtime::chr(code).map(|c| self.char_value(c)).map_err(|e| self.rt(e))
             }
             21 => {
@@ -390,30 +411,46 @@ impl Vm<'_> {
         Ok(best)
     }
 
-    /// A stable sort with Python's comparison, an optional key function and `reverse`.
+    /// A stable sort with Python's comparison, an optional key function and `reverse`, as
+    /// CPython's `list.sort` does it: every key is computed first (a failing key leaves
+    /// `items` as they were), then the items are sorted with `<` alone. Lists shorter
+    /// than 64 items are sorted exactly as CPython's timsort sorts them (one run, then a
+    /// binary insertion sort), so `__lt__` sees the same calls and a failing `__lt__`
+    /// leaves the same partly sorted order; longer lists get the same result (for a
+    /// consistent `__lt__`) through a merge sort of their own.
     pub(crate) fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> VmResult<()> {
         let key = key.filter(|k| !matches!(k, Value::None));
-        let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
-        for item in items.drain(..) {
-            let k = match key {
-                Some(f) => self.call_value(f, vec![item.clone()])?,
-                None => item.clone(),
-            };
-            keyed.push((k, item));
-        }
+        let keys = match key {
+            Some(f) => {
+                let mut keys = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    keys.push(self.call_value(f, vec![item.clone()])?);
+                }
+                Some(keys)
+            }
+            None => None,
+        };
+        let mut keyed: Vec<(Value, Value)> = match keys {
+            Some(keys) => keys.into_iter().zip(items.drain(..)).collect(),
+            None => items.drain(..).map(|item| (item.clone(), item)).collect(),
+        };
         if reverse {
             keyed.reverse();
         }
-        if keyed.iter().all(|(k, _)| matches!(k, Value::Int(_))) {
+        let result = if keyed.iter().all(|(k, _)| matches!(k, Value::Int(_))) {
             keyed.sort_by(|a, b| match (&a.0, &b.0) {
                 (Value::Int(x), Value::Int(y)) => x.cmp(y),
                 _ => Ordering::Equal,
             });
+            Ok(())
         } else if keyed.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
             keyed.sort_by(|a, b| match (&a.0, &b.0) {
                 (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
                 _ => Ordering::Equal,
             });
+            Ok(())
+        } else if keyed.len() < MIN_MERGE {
+            self.timsort_small(&mut keyed)
         } else {
             let mut error: Option<Exc> = None;
             keyed.sort_by(|a, b| {
@@ -436,37 +473,50 @@ impl Vm<'_> {
                     }
                 }
             });
-            if let Some(error) = error {
-                return Err(error);
-            }
-        }
+            error.map_or(Ok(()), Err)
+        };
+        // Undone even after a failed comparison, as CPython does.
         if reverse {
             keyed.reverse();
         }
         items.extend(keyed.into_iter().map(|(_, v)| v));
-        Ok(())
+        result
     }
 
-    fn iter_state(&mut self, value: &Value) -> VmResult<IterState> {
-        let iter = self.get_iter(value)?;
-        match iter {
-            Value::Iter(state) => {
-                // Share nothing: snapshot the remaining items of a shared iterator.
-                let mut items = Vec::new();
-                let mut state = state.borrow_mut();
-                match &*state {
-                    IterState::Seq(seq, idx) => return Ok(IterState::Seq(seq.clone(), *idx)),
-                    IterState::Range(a, b, c) => return Ok(IterState::Range(*a, *b, *c)),
-                    IterState::Str(s, pos) => return Ok(IterState::Str(s.clone(), *pos)),
-                    _ => {}
-                }
-                while let Some(item) = self.iter_next(&mut state) {
-                    items.push(item);
-                }
-                Ok(IterState::Items(items, 0))
-            }
-            _ => Ok(IterState::Items(Vec::new(), 0)),
+    /// CPython's timsort on fewer than `MIN_MERGE` items (its minimum run length is then
+    /// the whole list): the leading run (reversed if strictly descending), then a binary
+    /// insertion sort of the rest. A failed comparison leaves the items where they are.
+    fn timsort_small(&mut self, keyed: &mut [(Value, Value)]) -> VmResult<()> {
+        let n = keyed.len();
+        if n < 2 {
+            return Ok(());
         }
+        // count_run
+        let mut run = 2;
+        if self.compare(CmpOp::Lt, &keyed[1].0, &keyed[0].0)? {
+            while run < n && self.compare(CmpOp::Lt, &keyed[run].0, &keyed[run - 1].0)? {
+                run += 1;
+            }
+            keyed[..run].reverse();
+        } else {
+            while run < n && !self.compare(CmpOp::Lt, &keyed[run].0, &keyed[run - 1].0)? {
+                run += 1;
+            }
+        }
+        // binarysort
+        for start in run..n {
+            let (mut lo, mut hi) = (0, start);
+            while lo < hi {
+                let mid = lo + ((hi - lo) >> 1);
+                if self.compare(CmpOp::Lt, &keyed[start].0, &keyed[mid].0)? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            keyed[lo..=start].rotate_right(1);
+        }
+        Ok(())
     }
 
     /// A built-in module's value (`math.pi`, `sys.argv`, or a function as a value).
@@ -631,6 +681,17 @@ impl Vm<'_> {
             _ => return Err(self.type_error("unknown native function".into())),
         };
         result.map_err(|e| self.rt(e))
+    }
+
+    /// A NaN with the sign of `nan` and a payload no earlier `fresh_nan` gave (see
+    /// `Vm::nan_serial`).
+    fn fresh_nan(&mut self, nan: f64) -> f64 {
+        const QUIET: u64 = 0x7FF8_0000_0000_0000;
+        const PAYLOAD: u64 = 0x0007_FFFF_FFFF_FFFF;
+        self.nan_serial = self.nan_serial.wrapping_add(1);
+        let sign = nan.to_bits() & (1 << 63);
+        // Payload 0 is the NaN that arithmetic and `math.nan` produce: counts start at 1.
+        f64::from_bits(sign | QUIET | (self.nan_serial & PAYLOAD).max(1))
     }
 
     /// xorshift64*: any PRNG will do (LANGUAGE.md), this one is small and fast.

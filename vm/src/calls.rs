@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::bytecode::{ArchivedFunction, CLASS_IMPORT_BIT, CmpOp, NO_REG};
 use crate::interp::{CallTarget, Exc, Frame, MAX_NATIVE_DEPTH, Resolved, Vm, VmResult, names};
-use crate::value::{Class, FuncObj, InitKind, Instance, IterState, MethodKind, Value};
+use crate::value::{Class, FuncObj, InitKind, Instance, MethodKind, Value};
 
 impl Vm<'_> {
     #[inline(never)]
@@ -216,7 +216,8 @@ impl Vm<'_> {
 
     #[inline(never)]
     pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
-        let mut fields = vec![Value::None; class.slot_count()];
+        // A field without a default stays unassigned until the program assigns it.
+        let mut fields: Vec<Value> = std::iter::repeat_with(|| Value::Unbound).take(class.slot_count()).collect();
         if class.dataclass.is_none() {
             for (slot, default) in class.field_defaults.borrow().iter().enumerate() {
                 if let (Some(default), Some(field)) = (default, fields.get_mut(slot)) {
@@ -406,58 +407,4 @@ pub(crate) fn line_at(func: &ArchivedFunction, pc: usize) -> u32 {
         line = entry.line.to_native();
     }
     line
-}
-
-/// Iterator states step without calling guest code.
-impl Vm<'_> {
-    #[inline(never)]
-    pub(crate) fn iter_next(&self, state: &mut IterState) -> Option<Value> {
-        match state {
-            IterState::Seq(seq, idx) => {
-                let item = match seq {
-                    Value::List(list) => list.borrow().get(*idx).cloned(),
-                    Value::Tuple(items) => items.get(*idx).cloned(),
-                    _ => None,
-                };
-                *idx += 1;
-                item
-            }
-            IterState::Str(text, pos) => {
-                let rest = text.as_str().get(*pos..)?;
-                let c = rest.chars().next()?;
-                *pos += c.len_utf8();
-                Some(self.char_value(c))
-            }
-            IterState::Range(cur, stop, step) => {
-                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                    let value = *cur;
-                    *cur = cur.checked_add(*step).unwrap_or(*stop);
-                    Some(Value::Int(value))
-                } else {
-                    None
-                }
-            }
-            IterState::Items(items, idx) => {
-                let item = items.get(*idx).cloned();
-                *idx += 1;
-                item
-            }
-            IterState::Enumerate(inner, count) => {
-                let item = self.iter_next(inner)?;
-                let value = Value::tuple(vec![Value::Int(*count), item]);
-                *count += 1;
-                Some(value)
-            }
-            IterState::Zip(iters) => {
-                if iters.is_empty() {
-                    return None;
-                }
-                let mut items = Vec::with_capacity(iters.len());
-                for iter in iters.iter_mut() {
-                    items.push(self.iter_next(iter)?);
-                }
-                Some(Value::tuple(items))
-            }
-        }
-    }
 }

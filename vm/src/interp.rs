@@ -100,6 +100,7 @@ pub(crate) mod names {
     pub(crate) const POST_INIT: u32 = 11;
     pub(crate) const GETITEM: u32 = 12;
     pub(crate) const SETITEM: u32 = 13;
+    pub(crate) const NE: u32 = 14;
     pub(crate) const WELL_KNOWN: [&str; 15] = [
         "__init__",
         "__repr__",
@@ -244,6 +245,10 @@ pub(crate) struct Vm<'p> {
     pub argv: Vec<String>,
     pub int_limit: IntStrLimit,
     pub rng: u64,
+    /// How many NaNs `float()` has made: each gets this count as its payload, so that
+    /// NaNs made separately are distinct objects for `is` and container lookups, as in
+    /// CPython (a float is not boxed here, so its bits are its identity).
+    pub nan_serial: u64,
     pub main_module: usize,
     pub start_time: std::time::Instant,
     /// Backward jumps and calls left before the run stops ([`Exc::OutOfFuel`]); it stays
@@ -778,14 +783,18 @@ impl<'p> Vm<'p> {
                 op::FOR_ITER => {
                     let next = match &reg!(a) {
                         Value::Iter(state) => self.iter_next(&mut state.borrow_mut()),
-                        _ => None,
+                        _ => Ok(None),
                     };
                     match next {
-                        Some(value) => {
+                        Ok(Some(value)) => {
                             set!(w!(1), value);
                             goto!(w!(2));
                         }
-                        None => pc += 3,
+                        Ok(None) => pc += 3,
+                        Err(err) => {
+                            let exc = self.iter_error(err);
+                            tri!(Err(exc))
+                        }
                     }
                 }
                 op::FOR_LIST => {
@@ -1007,6 +1016,10 @@ impl<'p> Vm<'p> {
                         Fast::Float(f) => set_float!(a, f),
                         Fast::Int(i) => set_int!(a, i),
                         Fast::Bool(b) => set_bool!(a, b),
+                        Fast::Other(Value::Unbound) => {
+                            let obj = reg!(w!(1)).clone();
+                            tri!(Err(self.unassigned_field(&obj, w!(2))))
+                        }
                         Fast::Other(value) => set!(a, value),
                         Fast::Missing => {
                             let obj = reg!(w!(1)).clone();

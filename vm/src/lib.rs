@@ -13,6 +13,7 @@ pub mod disasm;
 mod interp_macros;
 mod interp;
 mod interp_cold;
+mod iter;
 mod keyed;
 mod link;
 mod methods;

@@ -344,6 +344,7 @@ impl Program {
             argv: options.argv.clone(),
             int_limit: IntStrLimit::default(),
             rng: 0x853C_49E6_748F_EA9B,
+            nan_serial: 0,
             main_module: main_idx,
             start_time: std::time::Instant::now(),
             // `saturating_add(1)`: a budget of n allows n ticks (the n+1st stops the run).

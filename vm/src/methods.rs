@@ -5,9 +5,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::interp::{Exc, Vm, VmResult};
+use crate::iter::dict_view;
 use crate::keyed::SetOp;
 use crate::runtime::{self, FieldAccess, FieldKey, FormatArgs, RtResult, RuntimeError, str_ops};
-use crate::value::{IterState, Key, Value};
+use crate::value::{Key, Value, ViewKind};
 
 impl Vm<'_> {
     #[inline(never)]
@@ -22,16 +23,24 @@ impl Vm<'_> {
                     Some(Value::Str(s)) => Some(s),
                     _ => None,
                 };
+                // Start and end positions are clamped, as slice bounds are.
                 let opt_int = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
                     match v {
                         Some(v) => Ok(Some(this.int_of(&v)?.to_i64_saturating())),
                         None => Ok(None),
                     }
                 };
+                // Counts and widths must fit a Py_ssize_t.
+                let opt_ssize = |this: &mut Self, v: Option<Value>| -> VmResult<Option<i64>> {
+                    match v {
+                        Some(v) => Ok(Some(this.int_of(&v)?.to_ssize().map_err(|e| this.rt(e))?)),
+                        None => Ok(None),
+                    }
+                };
                 let result: RtResult<Value> = match id {
                     0 | 1 => {
                         let sep = opt_str(arg(1));
-                        let maxsplit = opt_int(self, arg(2))?.unwrap_or(-1);
+                        let maxsplit = opt_ssize(self, arg(2))?.unwrap_or(-1);
                         // `sep` given, no limit: Python's split is Rust's, piece for piece.
                         if let (0, Some(sep), -1) = (id, sep.as_ref(), maxsplit)
                             && !sep.as_str().is_empty()
@@ -87,7 +96,7 @@ impl Vm<'_> {
                     }
                     6 => {
                         let (old, new) = (opt_str(raw(1)), opt_str(raw(2)));
-                        let count = opt_int(self, arg(3))?.unwrap_or(-1);
+                        let count = opt_ssize(self, arg(3))?.unwrap_or(-1);
                         match (old, new) {
                             (Some(old), Some(new)) => {
                                 str_ops::replace(text, old.as_str(), new.as_str(), count).map(Value::str)
@@ -154,11 +163,11 @@ impl Vm<'_> {
                         Ok(Value::list(str_ops::splitlines(text, keepends).into_iter().map(Value::str).collect()))
                     }
                     21 => {
-                        let width = opt_int(self, arg(1))?.unwrap_or(0);
+                        let width = opt_ssize(self, arg(1))?.unwrap_or(0);
                         str_ops::zfill(text, width).map(Value::str)
                     }
                     22..=24 => {
-                        let width = opt_int(self, arg(1))?.unwrap_or(0);
+                        let width = opt_ssize(self, arg(1))?.unwrap_or(0);
                         let fill = match opt_str(arg(2)) {
                             Some(f) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
                             Some(_) => {
@@ -217,7 +226,7 @@ impl Vm<'_> {
                     Ok(Value::None)
                 }
                 28 => {
-                    let idx = self.int_of(&raw(1).unwrap_or_default())?.to_i64_saturating();
+                    let idx = self.int_of(&raw(1).unwrap_or_default())?.to_ssize().map_err(|e| self.rt(e))?;
                     let mut items = list.borrow_mut();
                     let len = items.len() as i64;
                     let pos = if idx < 0 { (idx + len).max(0) } else { idx.min(len) } as usize;
@@ -226,7 +235,7 @@ impl Vm<'_> {
                 }
                 29 => {
                     let idx = match arg(1) {
-                        Some(v) => self.int_of(&v)?.to_i64_saturating(),
+                        Some(v) => self.int_of(&v)?.to_ssize().map_err(|e| self.rt(e))?,
                         None => -1,
                     };
                     let len = list.borrow().len();
@@ -288,10 +297,16 @@ impl Vm<'_> {
                         Some(v) => self.truthy(&v)?,
                         None => false,
                     };
+                    // As in CPython the list is empty while it is sorted; whatever the key
+                    // or `__lt__` put into it meanwhile is dropped, and reported.
                     let mut items = std::mem::take(&mut *list.borrow_mut());
                     let result = self.sort_values(&mut items, key.as_ref(), reverse);
-                    *list.borrow_mut() = items;
-                    result.map(|()| Value::None)
+                    let modified = !std::mem::replace(&mut *list.borrow_mut(), items).is_empty();
+                    result?;
+                    if modified {
+                        return Err(self.runtime_exc("ValueError", "list modified during sort".into()));
+                    }
+                    Ok(Value::None)
                 }
                 35 => Ok(Value::list(list.borrow().clone())),
                 36 => {
@@ -308,18 +323,9 @@ impl Vm<'_> {
                     let found = self.dict_get(&dict, &key_)?;
                     Ok(found.or_else(|| raw(2)).unwrap_or_default())
                 }
-                38 => {
-                    let items = dict.borrow().iter().map(|(k, v)| Value::tuple(vec![k.0.clone(), v.clone()])).collect();
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
-                }
-                39 => {
-                    let items = dict.borrow().keys().map(|k| k.0.clone()).collect();
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
-                }
-                40 => {
-                    let items = dict.borrow().values().cloned().collect();
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterState::Items(items, 0)))))
-                }
+                38 => Ok(dict_view(dict, ViewKind::Items)),
+                39 => Ok(dict_view(dict, ViewKind::Keys)),
+                40 => Ok(dict_view(dict, ViewKind::Values)),
                 41 => {
                     let key = raw(1).unwrap_or_default();
                     self.check_hashable(&key)?;

@@ -10,7 +10,7 @@ use crate::calls::set_exception_args;
 use crate::interp::{Exc, Vm, VmResult, names};
 use crate::keyed::SetOp;
 use crate::runtime::{self, ExcKind, Int, IntPow, RuntimeError, SliceIndices, float_ops, resolve_index};
-use crate::value::{IterState, Key, Num, Value, hash_value, numeric};
+use crate::value::{Key, Num, Value, hash_value, numeric};
 
 impl Vm<'_> {
     /// An exception of the built-in class `class_name` with `message` as its argument.
@@ -108,6 +108,20 @@ impl Vm<'_> {
         exc
     }
 
+    /// Reading field `slot` of `obj` before anything assigned it (declared only, or set
+    /// by an `__init__` that did not run).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn unassigned_field(&mut self, obj: &Value, slot: usize) -> Exc {
+        let (class, field) = match obj {
+            Value::Instance(inst) => {
+                (inst.class.name.clone(), inst.class.fields.get(slot).cloned().unwrap_or_default())
+            }
+            other => (other.type_name(), String::new()),
+        };
+        self.attribute_error(&class, &field)
+    }
+
     /// Converts a runtime library error into a guest exception.
     #[inline(never)]
     pub(crate) fn rt(&mut self, err: RuntimeError) -> Exc {
@@ -155,16 +169,30 @@ impl Vm<'_> {
             Value::Dict(dict) => !dict.borrow().is_empty(),
             Value::Set(set) => !set.borrow().is_empty(),
             Value::Range(range) => range_len(range.0, range.1, range.2) > 0,
+            Value::DictView(view) => !view.dict.borrow().is_empty(),
             Value::Instance(inst) => match inst.class.method(names::LEN) {
                 Some((_, fobj, _)) => {
                     let fobj = fobj.clone();
                     let len = self.call_function(&fobj, vec![Some(value.clone())])?;
-                    self.truthy(&len)?
+                    self.len_result(&len)? > 0
                 }
                 None => true,
             },
             _ => true,
         })
+    }
+
+    /// What a user `__len__` returned, checked as CPython's `slot_sq_length` does (for
+    /// `len()` and truthiness alike).
+    #[inline(never)]
+    pub(crate) fn len_result(&mut self, result: &Value) -> VmResult<i64> {
+        let Some(len) = self.int_of(result)?.as_i64() else {
+            return Err(self.runtime_exc("OverflowError", "cannot fit 'int' into an index-sized integer".into()));
+        };
+        if len < 0 {
+            return Err(self.runtime_exc("ValueError", "__len__() should return >= 0".into()));
+        }
+        Ok(len)
     }
 
     #[inline(never)]
@@ -240,11 +268,11 @@ impl Vm<'_> {
                 Ok(Value::tuple(items))
             }
             (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s)) if n.as_int().is_some() => {
-                let count = self.int_of(n)?.to_i64_saturating();
+                let count = self.repeat_count(n)?;
                 runtime::str_ops::repeat(s.as_str(), count).map(Value::str).map_err(|e| self.rt(e))
             }
             (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l)) if n.as_int().is_some() => {
-                let count = self.int_of(n)?.to_i64_saturating().max(0) as usize;
+                let count = self.repeat_count(n)?.max(0) as usize;
                 let items = l.borrow();
                 if items.len().saturating_mul(count) > 1 << 32 {
                     return Err(self.runtime_exc("MemoryError", String::new()));
@@ -268,7 +296,10 @@ impl Vm<'_> {
                 Ok(Value::list(out))
             }
             (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t)) if n.as_int().is_some() => {
-                let count = self.int_of(n)?.to_i64_saturating().max(0) as usize;
+                let count = self.repeat_count(n)?.max(0) as usize;
+                if t.len().saturating_mul(count) > 1 << 32 {
+                    return Err(self.runtime_exc("MemoryError", String::new()));
+                }
                 let mut out = Vec::with_capacity(t.len() * count);
                 for _ in 0..count {
                     out.extend(t.iter().cloned());
@@ -287,6 +318,14 @@ impl Vm<'_> {
             }
             (BinOp::Mod, Value::Str(template), args) => self.percent_format(template.as_str(), args),
             _ => Err(self.unsupported(op, left, right)),
+        }
+    }
+
+    /// The count of `seq * n`, as CPython's `PyNumber_AsSsize_t(n, OverflowError)` reads it.
+    fn repeat_count(&mut self, n: &Value) -> VmResult<i64> {
+        match self.int_of(n)?.as_i64() {
+            Some(count) => Ok(count),
+            None => Err(self.runtime_exc("OverflowError", "cannot fit 'int' into an index-sized integer".into())),
         }
     }
 
@@ -375,33 +414,130 @@ impl Vm<'_> {
     pub(crate) fn compare(&mut self, op: CmpOp, left: &Value, right: &Value) -> VmResult<bool> {
         match op {
             CmpOp::Eq => self.eq(left, right),
-            CmpOp::Ne => Ok(!self.eq(left, right)?),
+            CmpOp::Ne => match (left, right) {
+                (Value::Instance(_), _) | (_, Value::Instance(_)) => self.rich_compare(op, left, right),
+                _ => Ok(!self.eq(left, right)?),
+            },
             CmpOp::Is => Ok(left.is(right)),
             CmpOp::IsNot => Ok(!left.is(right)),
             CmpOp::In => self.contains(right, left),
             CmpOp::NotIn => Ok(!self.contains(right, left)?),
-            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => {
-                if let Value::Instance(inst) = left {
-                    let name = match op {
-                        CmpOp::Lt => names::LT,
-                        CmpOp::Le => names::LE,
-                        CmpOp::Gt => names::GT,
-                        _ => names::GE,
-                    };
-                    if let Some((_, fobj, _)) = inst.class.method(name) {
-                        let fobj = fobj.clone();
-                        let result = self.call_function(&fobj, vec![Some(left.clone()), Some(right.clone())])?;
-                        return self.truthy(&result);
-                    }
-                }
-                let ordering = self.order(left, right, op)?;
-                Ok(match op {
-                    CmpOp::Lt => ordering == Some(Ordering::Less),
-                    CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
-                    CmpOp::Gt => ordering == Some(Ordering::Greater),
-                    _ => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
-                })
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => self.order_compare(op, left, right),
+        }
+    }
+
+    /// `<`, `<=`, `>` and `>=`.
+    fn order_compare(&mut self, op: CmpOp, left: &Value, right: &Value) -> VmResult<bool> {
+        let ordering = match (left, right) {
+            (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
+            (Value::Str(a), Value::Str(b)) => Some(a.as_str().cmp(b.as_str())),
+            (Value::List(a), Value::List(b)) => {
+                let (a, b) = (a.borrow().clone(), b.borrow().clone());
+                return self.seq_compare(op, &a, &b);
             }
+            (Value::Tuple(a), Value::Tuple(b)) => return self.seq_compare(op, a, b),
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => return self.rich_compare(op, left, right),
+            (Value::Set(a), Value::Set(b)) => {
+                let a_keys: Vec<Key> = a.borrow().iter().cloned().collect();
+                let b_keys: Vec<Key> = b.borrow().iter().cloned().collect();
+                let sub = a_keys.len() <= b_keys.len() && self.set_all_in(&a_keys, b)?;
+                let sup = b_keys.len() <= a_keys.len() && self.set_all_in(&b_keys, a)?;
+                match (sub, sup) {
+                    (true, true) => Some(Ordering::Equal),
+                    (true, false) => Some(Ordering::Less),
+                    (false, true) => Some(Ordering::Greater),
+                    _ => None,
+                }
+            }
+            _ => match (numeric(left), numeric(right)) {
+                (Some(a), Some(b)) => a.cmp(&b),
+                _ => return Err(self.not_supported(op, left, right)),
+            },
+        };
+        Ok(ordering_satisfies(op, ordering))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn not_supported(&mut self, op: CmpOp, left: &Value, right: &Value) -> Exc {
+        let (l, r) = (left.type_name(), right.type_name());
+        self.type_error(format!("'{}' not supported between instances of '{l}' and '{r}'", op.symbol()))
+    }
+
+    /// A comparison involving an instance, dispatched as CPython's `do_richcompare` does:
+    /// the right operand's reflected method first when its class is a proper subclass of
+    /// the left's, then the left operand's method, then the right's reflected one; a
+    /// missing method counts as `NotImplemented`, and when every side declines, `==` and
+    /// `!=` fall back to identity and the others raise `TypeError`.
+    #[inline(never)]
+    pub(crate) fn rich_compare(&mut self, op: CmpOp, left: &Value, right: &Value) -> VmResult<bool> {
+        let reflected = reflected_op(op);
+        let mut checked_reverse = false;
+        if let (Value::Instance(l), Value::Instance(r)) = (left, right)
+            && !Rc::ptr_eq(&l.class, &r.class)
+            && r.class.is_subclass_of(&l.class)
+        {
+            checked_reverse = true;
+            if let Some(result) = self.instance_compare(reflected, right, left)? {
+                return Ok(result);
+            }
+        }
+        if let Some(result) = self.instance_compare(op, left, right)? {
+            return Ok(result);
+        }
+        if !checked_reverse && let Some(result) = self.instance_compare(reflected, right, left)? {
+            return Ok(result);
+        }
+        match op {
+            CmpOp::Eq => Ok(left.is(right)),
+            CmpOp::Ne => Ok(!left.is(right)),
+            _ => Err(self.not_supported(op, left, right)),
+        }
+    }
+
+    /// `this.__op__(other)` when `this` is an instance: `None` stands for
+    /// `NotImplemented` (no such method, or a generated one that declines).
+    fn instance_compare(&mut self, op: CmpOp, this: &Value, other: &Value) -> VmResult<Option<bool>> {
+        let Value::Instance(inst) = this else { return Ok(None) };
+        let name = match op {
+            CmpOp::Eq => names::EQ,
+            CmpOp::Ne => names::NE,
+            CmpOp::Lt => names::LT,
+            CmpOp::Le => names::LE,
+            CmpOp::Gt => names::GT,
+            _ => names::GE,
+        };
+        if let Some((_, fobj, _)) = inst.class.method(name) {
+            let fobj = fobj.clone();
+            let result = self.call_function(&fobj, vec![Some(this.clone()), Some(other.clone())])?;
+            return Ok(Some(self.truthy(&result)?));
+        }
+        let same_class = matches!(other, Value::Instance(o) if Rc::ptr_eq(&o.class, &inst.class));
+        let (_, order, eq) = inst.class.dataclass.unwrap_or((false, false, false));
+        match op {
+            // `object.__ne__` inverts whatever `__eq__` answers.
+            CmpOp::Ne => Ok(self.instance_compare(CmpOp::Eq, this, other)?.map(|equal| !equal)),
+            // The generated `__eq__` compares the fields of two instances of the class.
+            CmpOp::Eq if eq && same_class => {
+                if this.is(other) {
+                    return Ok(Some(true));
+                }
+                let (a, b) = match other {
+                    Value::Instance(o) => (inst.fields.borrow().clone(), o.fields.borrow().clone()),
+                    _ => return Ok(None),
+                };
+                Ok(Some(self.seq_eq(&a, &b)?))
+            }
+            // `object.__eq__`: identity, else `NotImplemented`.
+            CmpOp::Eq => Ok(if this.is(other) { Some(true) } else { None }),
+            _ if order && same_class => {
+                let (a, b) = match other {
+                    Value::Instance(o) => (inst.fields.borrow().clone(), o.fields.borrow().clone()),
+                    _ => return Ok(None),
+                };
+                Ok(Some(self.seq_compare(op, &a, &b)?))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -443,27 +579,12 @@ impl Vm<'_> {
                 let keys: Vec<Key> = a.borrow().iter().cloned().collect();
                 self.set_all_in(&keys, b)?
             }
-            (Value::Instance(inst), _) => {
-                if let Some((_, fobj, _)) = inst.class.method(names::EQ) {
-                    let fobj = fobj.clone();
-                    let result = self.call_function(&fobj, vec![Some(left.clone()), Some(right.clone())])?;
-                    return self.truthy(&result);
-                }
-                match right {
-                    Value::Instance(other) if inst.class.dataclass.is_some_and(|(_, _, eq)| eq) => {
-                        if Rc::ptr_eq(inst, other) {
-                            return Ok(true);
-                        }
-                        if !Rc::ptr_eq(&inst.class, &other.class) {
-                            return Ok(false);
-                        }
-                        let (a, b) = (inst.fields.borrow().clone(), other.fields.borrow().clone());
-                        self.seq_eq(&a, &b)?
-                    }
-                    _ => left.is(right),
-                }
+            (Value::Range(a), Value::Range(b)) => range_eq(**a, **b),
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => return self.rich_compare(CmpOp::Eq, left, right),
+            (Value::DictView(view), other) | (other, Value::DictView(view)) => {
+                let view = view.clone();
+                return self.view_eq(&view, other);
             }
-            (_, Value::Instance(_)) => return self.eq(right, left),
             _ => match (numeric(left), numeric(right)) {
                 (Some(a), Some(b)) => a.eq(&b),
                 _ => left.is(right),
@@ -483,64 +604,17 @@ impl Vm<'_> {
         Ok(true)
     }
 
-    /// Ordering for `<` and friends (and sorting); `None` means "unordered" (NaN).
-    #[inline(never)]
-    pub(crate) fn order(&mut self, left: &Value, right: &Value, op: CmpOp) -> VmResult<Option<Ordering>> {
-        match (left, right) {
-            (Value::Int(a), Value::Int(b)) => Ok(Some(a.cmp(b))),
-            (Value::Str(a), Value::Str(b)) => Ok(Some(a.as_str().cmp(b.as_str()))),
-            (Value::List(a), Value::List(b)) => {
-                let (a, b) = (a.borrow().clone(), b.borrow().clone());
-                self.seq_order(&a, &b, op)
-            }
-            (Value::Tuple(a), Value::Tuple(b)) => self.seq_order(a, b, op),
-            (Value::Instance(a), Value::Instance(b))
-                if Rc::ptr_eq(&a.class, &b.class) && a.class.dataclass.is_some_and(|(_, order, _)| order) =>
-            {
-                let (x, y) = (a.fields.borrow().clone(), b.fields.borrow().clone());
-                self.seq_order(&x, &y, op)
-            }
-            (Value::Instance(_), _) => {
-                // `sorted` on instances with only `__lt__`.
-                if self.compare(CmpOp::Lt, left, right)? {
-                    Ok(Some(Ordering::Less))
-                } else if self.compare(CmpOp::Lt, right, left)? {
-                    Ok(Some(Ordering::Greater))
-                } else {
-                    Ok(Some(Ordering::Equal))
-                }
-            }
-            (Value::Set(a), Value::Set(b)) => {
-                let a_keys: Vec<Key> = a.borrow().iter().cloned().collect();
-                let b_keys: Vec<Key> = b.borrow().iter().cloned().collect();
-                let sub = a_keys.len() <= b_keys.len() && self.set_all_in(&a_keys, b)?;
-                let sup = b_keys.len() <= a_keys.len() && self.set_all_in(&b_keys, a)?;
-                Ok(match (sub, sup) {
-                    (true, true) => Some(Ordering::Equal),
-                    (true, false) => Some(Ordering::Less),
-                    (false, true) => Some(Ordering::Greater),
-                    _ => None,
-                })
-            }
-            _ => match (numeric(left), numeric(right)) {
-                (Some(a), Some(b)) => Ok(a.cmp(&b)),
-                _ => {
-                    let (l, r) = (left.type_name(), right.type_name());
-                    Err(self
-                        .type_error(format!("'{}' not supported between instances of '{l}' and '{r}'", op.symbol())))
-                }
-            },
-        }
-    }
-
-    fn seq_order(&mut self, a: &[Value], b: &[Value], op: CmpOp) -> VmResult<Option<Ordering>> {
+    /// `a op b` for two lists or tuples, as CPython compares them: the first index whose
+    /// items differ (by identity or `==`) decides with one comparison of that pair, and
+    /// the lengths decide when one is a prefix of the other.
+    fn seq_compare(&mut self, op: CmpOp, a: &[Value], b: &[Value]) -> VmResult<bool> {
         for (x, y) in a.iter().zip(b.iter()) {
             if x.is(y) || self.eq(x, y)? {
                 continue;
             }
-            return self.order(x, y, op);
+            return self.compare(op, x, y);
         }
-        Ok(Some(a.len().cmp(&b.len())))
+        Ok(ordering_satisfies(op, Some(a.len().cmp(&b.len()))))
     }
 
     /// `item in container`.
@@ -581,6 +655,10 @@ impl Vm<'_> {
                 }
                 Ok(false)
             }
+            Value::DictView(view) => {
+                let view = view.clone();
+                self.view_contains(&view, item)
+            }
             Value::Range(range) => match item {
                 Value::Int(v) => {
                     let (start, stop, step) = **range;
@@ -606,7 +684,7 @@ impl Vm<'_> {
 
     pub(crate) fn check_hashable(&mut self, value: &Value) -> VmResult<()> {
         match value {
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) => {
                 let name = value.type_name();
                 Err(self.type_error(format!("unhashable type: '{name}'")))
             }
@@ -655,9 +733,24 @@ impl Vm<'_> {
                 if let Some((_, fobj, _)) = inst.class.method(names::HASH) {
                     let fobj = fobj.clone();
                     let result = self.call_function(&fobj, vec![Some(value.clone())])?;
-                    let hash = self.int_of(&result)?.to_i64_saturating();
-                    // CPython reserves -1 for errors and maps it to -2.
+                    let Some(int) = result.as_int() else {
+                        return Err(self.type_error("__hash__ method should return an integer".into()));
+                    };
+                    // An int beyond the machine range hashes as an int does (reduced
+                    // modulo 2**61 - 1); CPython reserves -1 for errors and maps it to -2.
+                    let hash = int.as_i64().unwrap_or_else(|| int.py_hash());
                     return Ok(if hash == -1 { -2 } else { hash });
+                }
+                if inst.class.dataclass.is_some_and(|(frozen, _, eq)| frozen && eq) {
+                    // The generated `__hash__` is `hash((self.f1, self.f2, ...))`.
+                    let fields: Vec<Value> =
+                        inst.fields.borrow().iter().take(inst.class.fields.len()).cloned().collect();
+                    let mut hashes = Vec::with_capacity(fields.len());
+                    for field in &fields {
+                        self.check_hashable(field)?;
+                        hashes.push(self.hash_checked(field)?);
+                    }
+                    return Ok(crate::value::tuple_hash(hashes.into_iter()));
                 }
                 Ok(hash_value(value))
             }
@@ -811,6 +904,18 @@ impl Vm<'_> {
                 let name = crate::bytecode::BUILTIN_NAMES.get(*id as usize).copied().unwrap_or("?");
                 out.push_str(&format!("<built-in function {name}>"));
             }
+            Value::DictView(view) => {
+                let items = crate::iter::view_items(view);
+                out.push_str(view.kind.type_name());
+                out.push_str("([");
+                for (idx, item) in items.iter().enumerate() {
+                    if idx > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, item, depth + 1)?;
+                }
+                out.push_str("])");
+            }
             Value::Range(range) => {
                 let (start, stop, step) = **range;
                 if step == 1 {
@@ -838,7 +943,7 @@ impl Vm<'_> {
                         _ => Err(self.type_error("__str__ returned non-string".into())),
                     };
                 }
-                if inst.class.is_exception && inst.class.method(names::REPR).is_none() {
+                if inst.class.is_exception {
                     let args = exception_args(value);
                     return match args.len() {
                         0 => Ok(String::new()),
@@ -925,7 +1030,8 @@ impl Vm<'_> {
                 }
             }
             Value::Range(range) => {
-                let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;
+                // A huge index is simply out of range (CPython clamps it first).
+                let idx = self.int_of(index)?.to_i64_saturating();
                 let (start, stop, step) = **range;
                 let len = range_len(start, stop, step);
                 match resolve_index(len as usize, idx) {
@@ -1057,43 +1163,6 @@ impl Vm<'_> {
         }
         Ok(items)
     }
-
-    #[inline(never)]
-    pub(crate) fn get_iter(&mut self, value: &Value) -> VmResult<Value> {
-        let state = match value {
-            Value::Iter(_) => return Ok(value.clone()),
-            Value::List(_) | Value::Tuple(_) => IterState::Seq(value.clone(), 0),
-            Value::Str(s) => IterState::Str(s.clone(), 0),
-            Value::Range(range) => IterState::Range(range.0, range.1, range.2),
-            Value::Dict(dict) => IterState::Items(dict.borrow().keys().map(|k| k.0.clone()).collect(), 0),
-            Value::Set(set) => IterState::Items(set.borrow().iter().map(|k| k.0.clone()).collect(), 0),
-            other => {
-                let name = other.type_name();
-                return Err(self.type_error(format!("'{name}' object is not iterable")));
-            }
-        };
-        Ok(Value::Iter(Rc::new(RefCell::new(state))))
-    }
-
-    /// All items of an iterable.
-    #[inline(never)]
-    pub(crate) fn collect_iterable(&mut self, value: &Value) -> VmResult<Vec<Value>> {
-        match value {
-            Value::List(list) => Ok(list.borrow().clone()),
-            Value::Tuple(items) => Ok((**items).clone()),
-            _ => {
-                let iter = self.get_iter(value)?;
-                let mut items = Vec::new();
-                if let Value::Iter(state) = &iter {
-                    let mut state = state.borrow_mut();
-                    while let Some(item) = self.iter_next(&mut state) {
-                        items.push(item);
-                    }
-                }
-                Ok(items)
-            }
-        }
-    }
 }
 
 /// The `args` tuple of an exception instance.
@@ -1105,6 +1174,39 @@ pub(crate) fn exception_args(value: &Value) -> Vec<Value> {
         }
     }
     Vec::new()
+}
+
+/// Whether `ordering` (`None`: unordered, a NaN) satisfies the comparison `op`.
+fn ordering_satisfies(op: CmpOp, ordering: Option<Ordering>) -> bool {
+    match op {
+        CmpOp::Lt => ordering == Some(Ordering::Less),
+        CmpOp::Le => matches!(ordering, Some(Ordering::Less | Ordering::Equal)),
+        CmpOp::Gt => ordering == Some(Ordering::Greater),
+        CmpOp::Ge => matches!(ordering, Some(Ordering::Greater | Ordering::Equal)),
+        CmpOp::Eq => ordering == Some(Ordering::Equal),
+        _ => ordering != Some(Ordering::Equal),
+    }
+}
+
+/// The operator that `a op b` becomes with its operands swapped (`a < b` is `b > a`).
+fn reflected_op(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        other => other,
+    }
+}
+
+/// `range == range` compares the sequences: equal lengths, and the same first item and
+/// step where they matter.
+fn range_eq(a: (i64, i64, i64), b: (i64, i64, i64)) -> bool {
+    let len = range_len(a.0, a.1, a.2);
+    if len != range_len(b.0, b.1, b.2) {
+        return false;
+    }
+    len == 0 || (a.0 == b.0 && (len == 1 || a.2 == b.2))
 }
 
 pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {

@@ -40,6 +40,8 @@ pub(crate) enum Value {
     /// A built-in type's method bound to its receiver.
     BMethod(Rc<(Value, u32)>),
     Range(Rc<(i64, i64, i64)>),
+    /// `dict.keys()`, `dict.values()` or `dict.items()`: a live view of the dict.
+    DictView(Rc<DictView>),
     Iter(Rc<RefCell<IterState>>),
     /// A closure cell (only ever in registers of captured locals and in closures).
     Cell(Rc<RefCell<Value>>),
@@ -88,6 +90,7 @@ impl Value {
             Value::Native(v) => Value::Native(*v),
             Value::BMethod(v) => Value::BMethod(v.clone()),
             Value::Range(v) => Value::Range(v.clone()),
+            Value::DictView(v) => Value::DictView(v.clone()),
             Value::Iter(v) => Value::Iter(v.clone()),
             Value::Cell(v) => Value::Cell(v.clone()),
             Value::Unbound => Value::Unbound,
@@ -144,6 +147,7 @@ impl Value {
             Value::BoundMethod(_) => "method".into(),
             Value::Builtin(_) | Value::Native(_) | Value::BMethod(_) => "builtin_function_or_method".into(),
             Value::Range(_) => "range".into(),
+            Value::DictView(view) => view.kind.type_name().into(),
             Value::Iter(_) => "iterator".into(),
             Value::Cell(_) => "cell".into(),
             Value::Unbound => "unbound".into(),
@@ -166,6 +170,9 @@ impl Value {
             (Value::Class(a), Value::Class(b)) => Rc::ptr_eq(a, b),
             (Value::Function(a), Value::Function(b)) => Rc::ptr_eq(a, b),
             (Value::Builtin(a), Value::Builtin(b)) => a == b,
+            (Value::Range(a), Value::Range(b)) => Rc::ptr_eq(a, b),
+            (Value::DictView(a), Value::DictView(b)) => Rc::ptr_eq(a, b),
+            (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -289,16 +296,61 @@ pub(crate) struct Instance {
     pub(crate) fields: RefCell<Vec<Value>>,
 }
 
+/// Which view of a dict a [`DictView`] (or a dict iterator) gives.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    pub(crate) fn type_name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+/// A live view of a dict: it sees every later change of the dict and can be iterated
+/// any number of times.
+pub(crate) struct DictView {
+    pub(crate) dict: Rc<RefCell<Dict>>,
+    pub(crate) kind: ViewKind,
+}
+
 /// The state of an iterator object.
 pub(crate) enum IterState {
     /// A list or tuple walked by index (a list may grow while iterated, as in CPython).
     Seq(Value, usize),
     Str(Rc<PyStr>, usize),
     Range(i64, i64, i64),
-    /// A snapshot of items (dict views, sets, reversed sequences).
+    /// A snapshot of items (reversed strs and ranges, ranges beyond 64 bits).
     Items(Vec<Value>, usize),
+    /// A dict walked by position; `len` is its size when the walk started, and a change
+    /// of size makes every later step fail, as CPython's dict iterators do.
+    Dict {
+        dict: Rc<RefCell<Dict>>,
+        kind: ViewKind,
+        pos: usize,
+        len: usize,
+    },
+    /// A set walked by position, failing like a dict's when its size changes.
+    Set {
+        set: Rc<RefCell<Set>>,
+        pos: usize,
+        len: usize,
+    },
+    /// `reversed()` of a list or tuple: `next` is one past the index of the next item
+    /// (0 when done); a list is read live, as CPython's `listreviterator` does.
+    Reversed(Value, usize),
     Enumerate(Box<IterState>, i64),
     Zip(Vec<IterState>),
+    /// An iterator object shared with the program (`enumerate(reversed(xs))`): stepping
+    /// this steps that object.
+    Shared(Rc<RefCell<IterState>>),
 }
 
 /// A dictionary key: hashed and compared as Python does for hashable built-in values
@@ -380,12 +432,9 @@ pub(crate) fn hash_value(value: &Value) -> i64 {
         Value::Tuple(items) => tuple_hash(items.iter().map(hash_value)),
         Value::Instance(inst) => {
             if inst.class.dataclass.is_some_and(|(frozen, _, eq)| frozen && eq) {
+                // The generated `__hash__` is `hash((self.f1, self.f2, ...))`.
                 let fields = inst.fields.borrow();
-                let mut acc: u64 = 0x1234_5678;
-                for item in fields.iter() {
-                    acc = (acc ^ hash_value(item) as u64).wrapping_mul(0x0000_0100_0000_01B3).rotate_left(31);
-                }
-                acc as i64
+                tuple_hash(fields.iter().take(inst.class.fields.len()).map(hash_value))
             } else {
                 Rc::as_ptr(inst) as usize as i64 >> 4
             }
@@ -435,6 +484,9 @@ pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
             }
             false
         }
+        // Identity first, as CPython's lookups do: a NaN finds itself (each `float("nan")`
+        // has a payload of its own, see `Vm::fresh_nan`).
+        (Value::Float(a), Value::Float(b)) => a == b || a.to_bits() == b.to_bits(),
         _ => match (numeric(left), numeric(right)) {
             (Some(a), Some(b)) => a.eq(&b),
             _ => left.is(right),

@@ -287,7 +287,8 @@ impl<'a> FnCtx<'_, 'a> {
                 if let NameRef::Local(id) = name
                     && self.unbound.read_needs_check(expr)
                 {
-                    self.check_local(id.0, r);
+                    // The error points at the name, as CPython's does.
+                    self.at(Pos::of(expr.span), |this| this.check_local(id.0, r));
                 }
                 Ok(r)
             }
@@ -774,7 +775,7 @@ impl<'a> FnCtx<'_, 'a> {
                 let reg = match &expr.kind {
                     ExprKind::Name(NameRef::Local(id)) if !self.func.locals[id.0 as usize].captured => {
                         if self.unbound.read_needs_check(expr) {
-                            self.check_local(id.0, id.0);
+                            self.at(Pos::of(expr.span), |this| this.check_local(id.0, id.0));
                         }
                         id.0
                     }
@@ -846,16 +847,21 @@ impl<'a> FnCtx<'_, 'a> {
                 }
                 Ok(d)
             }
-            Callee::ClassMethod { class, name, kind } => {
-                let mut args = self.args(call)?;
-                let d = self.dst(dst);
+            Callee::ClassMethod { recv, class, name, kind } => {
                 let n = self.m.name(name);
-                let c = self.m.class_operand(class)?;
+                // The class value is evaluated first, as CPython loads it.
+                let r = self.expr(recv, None)?;
                 if *kind == MethodKind::Class {
-                    let t = self.temp();
-                    self.emit(op::LOAD_CLASS, &[t, c]);
-                    args.insert(0, t);
+                    // Looked up on the class value itself, which is passed as `cls`.
+                    let mut args = self.args(call)?;
+                    args.insert(0, r);
+                    let d = self.dst(dst);
+                    self.emit_tails(op::CALL_METHOD, &[d, n], &[&args]);
+                    return Ok(d);
                 }
+                let args = self.args(call)?;
+                let d = self.dst(dst);
+                let c = self.m.class_operand(class)?;
                 self.emit_tails(op::CALL_METHOD_OF, &[d, c, n], &[&args]);
                 Ok(d)
             }

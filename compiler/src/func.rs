@@ -600,17 +600,12 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                     }
                     self.emit(op::RAISE, &[reg]);
                 }
-                None => match self.except_regs.last() {
-                    Some(&reg) => self.emit(op::RERAISE, &[reg]),
-                    None => {
-                        let class = self.m.class_operand(&typhon_typeck::ClassRef::new("builtins", "RuntimeError"))?;
-                        let msg = self.m.constant(bytecode::Const::Str("No active exception to reraise".into()));
-                        let (t, k) = (self.temp(), self.temp());
-                        self.emit(op::LOAD_CONST, &[k, msg]);
-                        self.emit_tails(op::NEW, &[t, class], &[&[k]]);
-                        self.emit(op::RAISE, &[t]);
-                    }
-                },
+                // Outside a handler of this function: the exception a caller's handler
+                // is handling, found at run time.
+                None => {
+                    let reg = self.except_regs.last().copied().unwrap_or(bytecode::NO_REG);
+                    self.emit(op::RERAISE, &[reg]);
+                }
             },
             StmtKind::Try(try_stmt) => self.try_stmt(try_stmt)?,
             StmtKind::Import { modules } => {
@@ -669,6 +664,13 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                     && !self.func.locals[id.0 as usize].captured
                 {
                     self.emit(op::LOAD_NONE, &[id.0]);
+                }
+                // As CPython's `del e` at the end of the handler: a later read of the
+                // variable of that name raises `UnboundLocalError` (`NameError` for a global).
+                if let Some(deleted) = &handler.deletes {
+                    let t = self.temp();
+                    self.emit(op::LOAD_UNBOUND, &[t]);
+                    self.store(deleted, t)?;
                 }
                 self.emit_jump(op::JUMP, &[], after);
                 self.bind(next);
@@ -777,14 +779,44 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         op_: &'a typhon_typeck::ir::BinaryOp,
         value: &'a Expr,
     ) -> Result<(), CompileError> {
-        // `xs += ys` on a list extends it in place (aliases see the change).
+        // On a list or a set, `+=`, `*=`, `|=`, `&=`, `-=` and `^=` change the object in
+        // place (aliases see the change), and the object is stored back into the target,
+        // as CPython's `__iadd__` and friends return it.
         if op_.op == IrBinOp::Add && op_.kind == OpKind::ListConcat {
-            let current = self.target_value(target)?;
+            let (current, store) = self.target_value(target)?;
             let v = self.expr(value, None)?;
             let id = bytecode::bmethod_id("list", "extend").unwrap_or(0);
             let t = self.temp();
-            self.emit_tails(op::CALL_BMETHOD, &[t, id], &[&[current.0, v]]);
-            return Ok(());
+            self.emit_tails(op::CALL_BMETHOD, &[t, id], &[&[current, v]]);
+            return store(self, current);
+        }
+        let in_place = match op_.kind {
+            OpKind::ListRepeat { left_is_seq: true } => Some("list"),
+            OpKind::Set => Some("set"),
+            _ => None,
+        };
+        if let Some(kind) = in_place {
+            let (current, store) = self.target_value(target)?;
+            let v = self.expr(value, None)?;
+            if kind == "set" && op_.op == IrBinOp::BitOr {
+                // `s |= t` adds `t`'s items one by one, as `set.update` does.
+                self.add_each(current, v)?;
+            } else {
+                // The new value is computed first (the operation may raise), then it
+                // replaces the old content of the same object.
+                let result = self.temp();
+                self.binop(op_, result, current, v, Some(value))?;
+                let clear = bytecode::bmethod_id(kind, "clear").unwrap_or(0);
+                let t = self.temp();
+                self.emit_tails(op::CALL_BMETHOD, &[t, clear], &[&[current]]);
+                if kind == "list" {
+                    let extend = bytecode::bmethod_id("list", "extend").unwrap_or(0);
+                    self.emit_tails(op::CALL_BMETHOD, &[t, extend], &[&[current, result]]);
+                } else {
+                    self.add_each(current, result)?;
+                }
+            }
+            return store(self, current);
         }
         let imm = matches!(op_.kind, OpKind::Int)
             && matches!(op_.op, IrBinOp::Add | IrBinOp::Sub)
@@ -800,6 +832,20 @@ impl<'m, 'a> FnCtx<'m, 'a> {
         let result = self.temp();
         self.binop(op_, result, current, v, Some(value))?;
         store(self, result)
+    }
+
+    /// `set.add(set_reg, x)` for every `x` of the iterable in `items`.
+    fn add_each(&mut self, set_reg: u32, items: u32) -> Result<(), CompileError> {
+        let add = bytecode::bmethod_id("set", "add").ok_or_else(|| CompileError::Unsupported("set.add".into()))?;
+        let (it, item, t) = (self.temp(), self.temp(), self.temp());
+        let (body, check) = (self.label(), self.label());
+        self.emit(op::GET_ITER, &[it, items]);
+        self.emit_jump(op::JUMP, &[], check);
+        self.bind(body);
+        self.emit_tails(op::CALL_BMETHOD, &[t, add], &[&[set_reg, item]]);
+        self.bind(check);
+        self.emit_jump(op::FOR_ITER, &[it, item], body);
+        Ok(())
     }
 
     /// The unbound check of an augmented assignment's local target, where one is needed.

@@ -64,12 +64,47 @@ impl State {
 pub(crate) fn analyse(func: &Function) -> Unbound {
     let n = func.locals.len();
     let mut state = State(vec![false; n]);
+    let mut deleted = HashSet::new();
+    handler_names(&func.body, &mut deleted);
     for idx in 0..func.params.len() {
-        state.set(idx as u32);
+        if !deleted.contains(&(idx as u32)) {
+            state.set(idx as u32);
+        }
     }
-    let mut walker = Walker { n, out: Unbound::default(), breaks: Vec::new() };
+    let mut walker = Walker { n, out: Unbound::default(), breaks: Vec::new(), deleted };
     walker.block(&func.body, &mut state);
     walker.out
+}
+
+/// The locals an `except ... as name` deletes when its handler ends: no read of one is
+/// ever proved safe (they are never counted as assigned).
+fn handler_names(block: &Block, out: &mut HashSet<u32>) {
+    for stmt in block {
+        match &stmt.kind {
+            StmtKind::If { branches, orelse } => {
+                for (_, body) in branches {
+                    handler_names(body, out);
+                }
+                handler_names(orelse, out);
+            }
+            StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+                handler_names(body, out);
+                handler_names(orelse, out);
+            }
+            StmtKind::Try(t) => {
+                handler_names(&t.body, out);
+                for handler in &t.handlers {
+                    if let Some(Target::Name { name: NameRef::Local(id), .. }) = &handler.deletes {
+                        out.insert(id.0);
+                    }
+                    handler_names(&handler.body, out);
+                }
+                handler_names(&t.orelse, out);
+                handler_names(&t.finalbody, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 struct Walker {
@@ -77,6 +112,8 @@ struct Walker {
     out: Unbound,
     /// For each enclosing loop: what is assigned on every `break` seen so far.
     breaks: Vec<State>,
+    /// Locals an `except ... as` deletes (see [`handler_names`]).
+    deleted: HashSet<u32>,
 }
 
 impl Walker {
@@ -234,7 +271,7 @@ impl Walker {
 
     fn store(&mut self, target: &Target, state: &mut State) {
         match target {
-            Target::Name { name: NameRef::Local(id), .. } => state.set(id.0),
+            Target::Name { name: NameRef::Local(id), .. } if !self.deleted.contains(&id.0) => state.set(id.0),
             Target::Unpack { targets, .. } => {
                 for t in targets {
                     self.store(t, state);
@@ -274,7 +311,9 @@ impl Walker {
             }
             ExprKind::Call(call) => {
                 match &call.callee {
-                    Callee::Method { recv, .. } | Callee::BuiltinMethod { recv, .. } => self.expr(recv, state),
+                    Callee::Method { recv, .. }
+                    | Callee::ClassMethod { recv, .. }
+                    | Callee::BuiltinMethod { recv, .. } => self.expr(recv, state),
                     Callee::Super { self_value, .. } => self.expr(self_value, state),
                     Callee::ConstructorOf { class_value, .. } => self.expr(class_value, state),
                     Callee::Builtin { keywords, .. } => self.exprs(keywords.iter().map(|(_, e)| e), state),

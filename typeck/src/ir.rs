@@ -309,6 +309,10 @@ pub struct Handler {
     /// the handler's body (CPython unbinds it at the end of the handler), so two handlers
     /// may bind the same name to different exception types without a conflict.
     pub bind: Option<Target>,
+    /// The variable of the same name outside the handler (a local of the function, or a
+    /// module global at module level), if there is one: the handler's end deletes it, as
+    /// CPython's `del name` does, so a later read raises `UnboundLocalError`/`NameError`.
+    pub deletes: Option<Target>,
     pub body: Block,
     pub span: Span,
 }
@@ -706,7 +710,9 @@ pub enum Callee {
     /// class methods, the receiver's class is passed.
     Method { recv: Box<Expr>, class: ClassRef, name: SmolStr, kind: MethodKind },
     /// `C.static_or_class_method(...)` without an instance.
-    ClassMethod { class: ClassRef, name: SmolStr, kind: MethodKind },
+    /// A static or class method called through a class value `recv` (`C.make()`,
+    /// `cls.make()`): a class method receives `recv` itself, so a subclass gets itself.
+    ClassMethod { recv: Box<Expr>, class: ClassRef, name: SmolStr, kind: MethodKind },
     /// `super().name(...)`: the method of `class` (the base of the current class, or the
     /// ancestor that defines the method) called on `self` without dynamic dispatch. For
     /// `super().__init__(...)`, `class` defines `__init__` (user-written or generated for a

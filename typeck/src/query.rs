@@ -273,9 +273,10 @@ impl Walker<'_, '_> {
             }
             ExprKind::Call(call) => {
                 match &call.callee {
-                    Callee::Method { recv, .. } | Callee::BuiltinMethod { recv, .. } | Callee::Indirect(recv) => {
-                        self.expr(recv)
-                    }
+                    Callee::Method { recv, .. }
+                    | Callee::ClassMethod { recv, .. }
+                    | Callee::BuiltinMethod { recv, .. }
+                    | Callee::Indirect(recv) => self.expr(recv),
                     Callee::ConstructorOf { class_value, .. } => self.expr(class_value),
                     Callee::Super { self_value, .. } => self.expr(self_value),
                     Callee::StrFormat { recv, keywords } => {

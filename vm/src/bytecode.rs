@@ -294,7 +294,10 @@ ops! {
     FORMAT = 81 "format" [Reg Reg Imm RegOpt];
     CONCAT = 82 "concat" [Reg] [Reg];
     RAISE = 83 "raise" [Reg];
-    RERAISE = 84 "reraise" [Reg];
+    // `raise` without an exception: re-raises the register's exception (NO_REG: the one
+    // the innermost running handler of any frame caught, as a bare `raise` in a function
+    // called from an `except` block does).
+    RERAISE = 84 "reraise" [RegOpt];
     EXC_MATCH = 85 "exc_match" [Reg Reg Class];
     INIT_MODULE = 86 "init_module" [Dep];
     GET_CLASS_OF = 87 "get_class_of" [Reg Reg];

@@ -214,17 +214,27 @@ impl Vm<'_> {
         Ok(instance)
     }
 
+    /// The value of class attribute `name` as seen from `class`: the first class of its
+    /// chain that has one, declared in its body (a constant, a field default or an
+    /// override of an inherited one) or assigned later (`C.name = v`).
+    pub(crate) fn class_level_value(&self, class: &Rc<Class>, name: &str) -> Option<Value> {
+        let mut current = Some(class.clone());
+        while let Some(cls) = current {
+            if let Some((_, value)) =
+                cls.attrs.borrow().iter().find(|(n, _)| self.name_table.get(*n as usize).is_some_and(|n| n == name))
+            {
+                return Some(value.clone());
+            }
+            current = cls.base.clone();
+        }
+        None
+    }
+
     #[inline(never)]
     pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
-        // A field without a default stays unassigned until the program assigns it.
+        // Every field starts unassigned: reading one the program has not set gives the
+        // class attribute of that name (a class-body default is one), as in CPython.
         let mut fields: Vec<Value> = std::iter::repeat_with(|| Value::Unbound).take(class.slot_count()).collect();
-        if class.dataclass.is_none() {
-            for (slot, default) in class.field_defaults.borrow().iter().enumerate() {
-                if let (Some(default), Some(field)) = (default, fields.get_mut(slot)) {
-                    *field = default.clone();
-                }
-            }
-        }
         if class.is_exception {
             let slot = class.args_slot();
             fields[slot] = Value::tuple(Vec::new());
@@ -322,13 +332,9 @@ impl Vm<'_> {
     pub(crate) fn class_attr(&mut self, class: &Rc<Class>, name: u32) -> VmResult<Value> {
         let mut current = Some(class.clone());
         while let Some(cls) = current {
+            // Field defaults declared in a class body are attributes of that class too.
             if let Some((_, value)) = cls.attrs.borrow().iter().find(|(n, _)| *n == name) {
                 return Ok(value.clone());
-            }
-            if let Some(slot) = cls.fields.iter().position(|f| *f == self.name_table[name as usize])
-                && let Some(Some(default)) = cls.field_defaults.borrow().get(slot)
-            {
-                return Ok(default.clone());
             }
             current = cls.base.clone();
         }

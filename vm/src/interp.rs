@@ -363,7 +363,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Whether the frame that caught `caught` still runs its handler's code.
-    fn is_handling(&self, caught: &Caught) -> bool {
+    pub(crate) fn is_handling(&self, caught: &Caught) -> bool {
         let Some(frame) = caught.depth.checked_sub(1).and_then(|idx| self.frames.get(idx)) else { return false };
         if (frame.module, frame.func) != caught.func || frame.base != caught.base {
             return false;
@@ -1017,8 +1017,10 @@ impl<'p> Vm<'p> {
                         Fast::Int(i) => set_int!(a, i),
                         Fast::Bool(b) => set_bool!(a, b),
                         Fast::Other(Value::Unbound) => {
+                            // Not set on the instance: the class attribute of that name.
                             let obj = reg!(w!(1)).clone();
-                            tri!(Err(self.unassigned_field(&obj, w!(2))))
+                            let value = tri!(self.unassigned_field(&obj, w!(2)));
+                            set!(a, value);
                         }
                         Fast::Other(value) => set!(a, value),
                         Fast::Missing => {

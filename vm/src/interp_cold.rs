@@ -198,10 +198,26 @@ impl<'p> Vm<'p> {
                 pc += 3;
             }
             op::SET_FIELD_DEFAULT => {
+                // The default of the dataclass `__init__`, and the class attribute of that
+                // name (which instances that have not set the field read, as in CPython).
                 let class = self.class_operand(module, w!(1) as u32);
                 let value = reg!(a).clone();
                 if let Some(entry) = class.field_defaults.borrow_mut().get_mut(w!(2)) {
-                    *entry = Some(value);
+                    *entry = Some(value.clone());
+                }
+                if let Some(field) = class.fields.get(w!(2)) {
+                    let name = match self.name_table.iter().position(|n| n == field) {
+                        Some(id) => id as u32,
+                        None => {
+                            self.name_table.push(field.clone());
+                            (self.name_table.len() - 1) as u32
+                        }
+                    };
+                    let mut attrs = class.attrs.borrow_mut();
+                    match attrs.iter_mut().find(|(n, _)| *n == name) {
+                        Some(entry) => entry.1 = value,
+                        None => attrs.push((name, value)),
+                    }
                 }
                 pc += 3;
             }
@@ -455,6 +471,20 @@ impl<'p> Vm<'p> {
                 let text = tri!(self.format_field(&value, w!(2) as u32, spec.as_ref()));
                 set!(a, Value::str(text));
                 pc += 4;
+            }
+            op::RERAISE if a as u32 == NO_REG => {
+                let handled = self.chain.caught.iter().rev().find(|caught| self.is_handling(caught));
+                let exc = match handled {
+                    Some(caught) => caught.exc.clone(),
+                    None => {
+                        let err = self.runtime_exc("RuntimeError", "No active exception to reraise".into());
+                        tri!(Err(err))
+                    }
+                };
+                self.tb.clear();
+                self.tb_exc = Some(exc.clone());
+                save_pc!(pc);
+                return Err(Exc::Raised(exc));
             }
             op::RAISE | op::RERAISE => {
                 let value = reg!(a).clone();

@@ -112,14 +112,22 @@ impl Vm<'_> {
     /// by an `__init__` that did not run).
     #[cold]
     #[inline(never)]
-    pub(crate) fn unassigned_field(&mut self, obj: &Value, slot: usize) -> Exc {
+    /// Reading field `slot` of `obj`, which the instance has not set: as in CPython, the
+    /// class attribute of that name (a class-body default, or a value assigned to the
+    /// class or a subclass's override), looked up from the instance's own class, or
+    /// `AttributeError`.
+    pub(crate) fn unassigned_field(&mut self, obj: &Value, slot: usize) -> VmResult<Value> {
         let (class, field) = match obj {
             Value::Instance(inst) => {
-                (inst.class.name.clone(), inst.class.fields.get(slot).cloned().unwrap_or_default())
+                let field = inst.class.fields.get(slot).cloned().unwrap_or_default();
+                if let Some(value) = self.class_level_value(&inst.class, &field) {
+                    return Ok(value);
+                }
+                (inst.class.name.clone(), field)
             }
             other => (other.type_name(), String::new()),
         };
-        self.attribute_error(&class, &field)
+        Err(self.attribute_error(&class, &field))
     }
 
     /// Converts a runtime library error into a guest exception.

@@ -637,7 +637,12 @@ impl<'a> Checker<'a> {
                     let name = CalleeName::Method(attr.name.clone(), class.name().to_string());
                     let spans = self.method_param_spans(&owner, &attr.name);
                     let (values, order) = self.match_args(&method.sig, args, keywords, span, &name, spans.as_deref());
-                    let callee = Callee::ClassMethod { class: owner, name: attr.name.clone(), kind: method.kind };
+                    let callee = Callee::ClassMethod {
+                        recv: Box::new(obj),
+                        class: owner,
+                        name: attr.name.clone(),
+                        kind: method.kind,
+                    };
                     return call_expr(callee, values, order, method.sig.ret.clone(), span);
                 }
                 let value = self.attribute_of(obj, attr, span);

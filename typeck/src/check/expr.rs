@@ -562,9 +562,15 @@ impl<'a> Checker<'a> {
                     .into_iter()
                     .find(|info| info.field(&attr.name).is_some_and(|field| field.has_default))
                 {
+                    // Read through the class value: a subclass's override, or a value
+                    // assigned to the subclass, is what `Sub.name` gives.
                     let ty = owner.field(&attr.name).map_or(Type::Unknown, |field| field.ty.clone());
                     return mk(
-                        ExprKind::ClassConstant { class: owner.class.clone(), name: attr.name.clone() },
+                        ExprKind::ClassConstantOf {
+                            obj: Box::new(obj),
+                            class: owner.class.clone(),
+                            name: attr.name.clone(),
+                        },
                         ty,
                         span,
                     );

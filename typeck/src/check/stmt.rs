@@ -408,7 +408,18 @@ impl<'a> Checker<'a> {
                 self.check_frozen(&class, span);
                 Target::Field { obj, class, slot, span: current.span }
             }
-            ExprKind::ClassConstant { class, name } | ExprKind::ClassConstantOf { class, name, .. } => {
+            ExprKind::ClassConstant { class, name } => Target::ClassAttr { class, name, span: current.span },
+            // `Sub.name += 1` stores into `Sub`, whichever class the value came from.
+            ExprKind::ClassConstantOf { obj, class, name } => {
+                if matches!(obj.ty, Type::Instance(_)) {
+                    // Python would create an instance attribute, which has no slot here.
+                    self.unsupported(current.span, "assigning to a class-level constant through an instance");
+                    return Target::Unpack { targets: Vec::new(), span: current.span };
+                }
+                let class = match obj.kind {
+                    ExprKind::Name(NameRef::Class(named)) => named,
+                    _ => class,
+                };
                 Target::ClassAttr { class, name, span: current.span }
             }
             ExprKind::Index { obj, index, kind } => {
@@ -584,14 +595,15 @@ impl<'a> Checker<'a> {
                     .map(|field| (info.class.clone(), field.ty.clone()))
             })
         });
-        let Some((owner, ty)) = found else {
+        let Some((_, ty)) = found else {
             self.error(Code::AttrDefined, attr.span, format!("\"type[{class}]\" has no attribute \"{}\"", attr.name));
             return Target::Unpack { targets: Vec::new(), span };
         };
         if !self.is_assignable(value_ty, &ty) {
             self.assignment_error(value_ty, &ty, value_span);
         }
-        Target::ClassAttr { class: owner, name: attr.name.clone(), span }
+        // Stored into the class named (`Sub.name = v` leaves the base's value alone).
+        Target::ClassAttr { class: class.clone(), name: attr.name.clone(), span }
     }
 
     fn check_frozen(&mut self, class: &ClassRef, span: Span) {
@@ -762,6 +774,21 @@ impl<'a> Checker<'a> {
         (Some(stmt(StmtKind::If { branches: lowered, orelse: orelse_ir }, span)), falls)
     }
 
+    /// The variable `name` means here, if it is a local of this function or a global of
+    /// this module (what an `except ... as name` deletes when its handler ends).
+    fn outer_variable(&self, name: &str, span: Span) -> Option<Target> {
+        let ctx = self.ctx_ref()?;
+        if let Some(id) = ctx.local(name) {
+            return Some(Target::Name { name: NameRef::Local(id), span });
+        }
+        if (ctx.kind == CtxKind::Module || ctx.is_global_decl(name))
+            && let Some(ModBinding::Global(id)) = self.bindings.get(name)
+        {
+            return Some(Target::Name { name: NameRef::Global(*id), span });
+        }
+        None
+    }
+
     /// Drops narrowings of variables a loop body assigns (the loop may come back).
     fn forget_assigned(&mut self, body: &'a [ast::Stmt], target: Option<&'a ast::Expr>) {
         let mut names = Vec::new();
@@ -802,14 +829,22 @@ impl<'a> Checker<'a> {
         self.ctx().loop_depth += 1;
         let (body_ir, _) = self.check_block(body);
         self.ctx().loop_depth -= 1;
-        self.ctx().narrow = saved;
-        let infinite = matches!(test.kind, ast::ExprKind::Bool(true));
+        self.ctx().narrow = saved.clone();
+        let infinite = always_true(test);
         let has_break = contains_break(body);
+        // The test is false when the loop ends by itself (and the `else` runs), not
+        // when a `break` leaves it.
         if !infinite {
             self.ctx().narrow.extend(when_false);
         }
-        let orelse_ir = orelse.map(|orelse| self.check_block(orelse).0).unwrap_or_default();
-        let falls = !infinite || has_break;
+        let (orelse_ir, else_falls) = match orelse {
+            Some(orelse) => self.check_block(orelse),
+            None => (Vec::new(), true),
+        };
+        if has_break {
+            self.leave_loop_by_break(saved, orelse);
+        }
+        let falls = (!infinite && else_falls) || has_break;
         (Some(stmt(StmtKind::While { test: test_ir, body: body_ir, orelse: orelse_ir }, span)), falls)
     }
 
@@ -832,15 +867,32 @@ impl<'a> Checker<'a> {
         self.ctx().loop_depth += 1;
         let (body_ir, _) = self.check_block(body);
         self.ctx().loop_depth -= 1;
-        self.ctx().narrow = saved;
-        let orelse_ir = orelse.map(|orelse| self.check_block(orelse).0).unwrap_or_default();
+        self.ctx().narrow = saved.clone();
+        let (orelse_ir, else_falls) = match orelse {
+            Some(orelse) => self.check_block(orelse),
+            None => (Vec::new(), true),
+        };
+        let has_break = contains_break(body);
+        if has_break {
+            self.leave_loop_by_break(saved, orelse);
+        }
         (
             Some(stmt(
                 StmtKind::For { target: target_ir, iter: iter_ir, kind, body: body_ir, orelse: orelse_ir },
                 span,
             )),
-            true,
+            else_falls || has_break,
         )
+    }
+
+    /// The narrowings after a loop a `break` may leave: those from before the loop (the
+    /// body's assignments were forgotten already), without the `else` block's
+    /// assignments. What held at the `break` is not tracked, so nothing more is assumed.
+    fn leave_loop_by_break(&mut self, before: Narrowings, orelse: Option<&'a [ast::Stmt]>) {
+        self.ctx().narrow = before;
+        if let Some(orelse) = orelse {
+            self.forget_assigned(orelse, None);
+        }
     }
 
     fn check_return(&mut self, value: Option<&'a ast::Expr>, span: Span) -> ir::Stmt {
@@ -899,6 +951,7 @@ impl<'a> Checker<'a> {
             // Each handler binds its name afresh, in a hidden slot visible only in its body
             // (CPython unbinds the name when the handler ends), so handlers of one function
             // may bind the same name to different exception types, as mypy allows.
+            let deletes = handler.name.as_ref().and_then(|name| self.outer_variable(&name.name, name.span));
             let scope_mark = self.ctx().comp_names.len();
             let bind = handler.name.as_ref().map(|name| {
                 let mut ty: Option<Type> = None;
@@ -918,7 +971,7 @@ impl<'a> Checker<'a> {
             let (body, handler_falls) = self.check_block(&handler.body);
             self.ctx().comp_names.truncate(scope_mark);
             falls |= handler_falls;
-            handlers.push(ir::Handler { classes, bind, body, span: handler.span });
+            handlers.push(ir::Handler { classes, bind, deletes, body, span: handler.span });
         }
         self.ctx().narrow = saved;
         self.forget_assigned(&try_stmt.body, None);
@@ -1149,6 +1202,16 @@ fn collect_target_names(target: &ast::Expr, out: &mut Vec<SmolStr>) {
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a loop test is a constant true (`while True:`, `while 1:`): the loop ends only
+/// by `break`, `return` or an exception.
+fn always_true(test: &ast::Expr) -> bool {
+    match &test.kind {
+        ast::ExprKind::Bool(value) => *value,
+        ast::ExprKind::Int(value) => !matches!(value, ast::IntValue::Small(0)),
+        _ => false,
     }
 }
 

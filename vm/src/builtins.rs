@@ -202,8 +202,8 @@ impl Vm<'_> {
             }
             14 => {
                 let start = match keyword(keywords, KW_START).or_else(|| args.get(1).cloned()) {
-                    Some(value) => self.int_of(&value)?.to_i64_saturating(),
-                    None => 0,
+                    Some(value) => self.int_of(&value)?,
+                    None => Int::Small(0),
                 };
                 let inner = self.iter_state(&arg(0))?;
                 Ok(Value::Iter(Rc::new(RefCell::new(IterState::Enumerate(Box::new(inner), start)))))
@@ -321,11 +321,9 @@ impl Vm<'_> {
                 if read == 0 {
                     return Err(self.runtime_exc("EOFError", "EOF when reading a line".into()));
                 }
+                // Only the `\n` goes: CPython's stdin keeps a `\r` before it.
                 if line.ends_with('\n') {
                     line.pop();
-                    if line.ends_with('\r') {
-                        line.pop();
-                    }
                 }
                 Ok(Value::str(line))
             }

@@ -769,7 +769,19 @@ impl<'p> Vm<'p> {
                     }
                     let (cur, stop, step) = match (&reg!(a), &reg!(w!(1)), &reg!(w!(2))) {
                         (Value::Int(c), Value::Int(s), Value::Int(st)) => (*c, *s, *st),
-                        _ => (0, 0, 1),
+                        (c, s, st) => {
+                            // Big ints or bools: generic arithmetic, out of line.
+                            let (c, s, st) = (c.clone(), s.clone(), st.clone());
+                            match tri!(self.range_next_slow(&c, &s, &st)) {
+                                Some((value, next)) => {
+                                    set!(w!(3), value);
+                                    set!(a, next);
+                                    goto!(w!(4));
+                                }
+                                None => pc += 5,
+                            }
+                            continue;
+                        }
                     };
                     if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
                         set_int!(w!(3), cur);

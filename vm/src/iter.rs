@@ -175,8 +175,9 @@ impl Vm<'_> {
             }
             IterState::Enumerate(inner, count) => {
                 let Some(item) = self.iter_next(inner)? else { return Ok(None) };
-                let value = Value::tuple(vec![Value::Int(*count), item]);
-                *count += 1;
+                // The count goes on past 64 bits, as CPython's does.
+                let value = Value::tuple(vec![Value::from_int(count.clone()), item]);
+                *count = count.add(&crate::runtime::Int::Small(1));
                 Some(value)
             }
             IterState::Zip(iters) => {

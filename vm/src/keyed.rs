@@ -23,15 +23,19 @@ use std::rc::Rc;
 use indexmap::Equivalent;
 
 use crate::interp::{Vm, VmResult, names};
-use crate::value::{Dict, Key, Set, Value, keys_equal};
+use crate::value::{Dict, Key, Provider, Set, Value, keys_equal};
 
 /// Whether comparing `value` with another value may call a user `__eq__`.
 pub(crate) fn may_run_guest_eq(value: &Value) -> bool {
     match value {
         Value::Instance(inst) => {
-            inst.class.method(names::EQ).is_some()
-                || (inst.class.dataclass.is_some_and(|(_, _, eq)| eq)
-                    && inst.fields.borrow().iter().any(may_run_guest_eq))
+            match inst.class.provider(names::EQ, |class| class.dataclass.is_some_and(|(_, _, eq)| eq)) {
+                Provider::User(_) => true,
+                Provider::Generated(owner) => {
+                    inst.fields.borrow().iter().take(owner.fields.len()).any(may_run_guest_eq)
+                }
+                Provider::Object => false,
+            }
         }
         Value::Tuple(items) => items.iter().any(may_run_guest_eq),
         _ => false,

@@ -10,7 +10,7 @@ use crate::calls::set_exception_args;
 use crate::interp::{Exc, Vm, VmResult, names};
 use crate::keyed::SetOp;
 use crate::runtime::{self, ExcKind, Int, IntPow, RuntimeError, SliceIndices, float_ops, resolve_index};
-use crate::value::{Key, Num, Value, hash_value, numeric};
+use crate::value::{Key, Num, Provider, Value, hash_value, numeric};
 
 impl Vm<'_> {
     /// An exception of the built-in class `class_name` with `message` as its argument.
@@ -108,8 +108,6 @@ impl Vm<'_> {
         exc
     }
 
-    /// Reading field `slot` of `obj` before anything assigned it (declared only, or set
-    /// by an `__init__` that did not run).
     #[cold]
     #[inline(never)]
     /// Reading field `slot` of `obj`, which the instance has not set: as in CPython, the
@@ -130,9 +128,38 @@ impl Vm<'_> {
         Err(self.attribute_error(&class, &field))
     }
 
+    /// One step of a `for` over `range` whose bounds are not all machine ints (big ints,
+    /// or bools, which the range turns into ints): the value to bind and the next
+    /// position, or `None` when the range is exhausted.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn range_next_slow(
+        &mut self,
+        cur: &Value,
+        stop: &Value,
+        step: &Value,
+    ) -> VmResult<Option<(Value, Value)>> {
+        let as_int = |value: &Value| match value {
+            Value::Bool(b) => Value::Int(i64::from(*b)),
+            other => other.clone(),
+        };
+        let (cur, stop, step) = (as_int(cur), as_int(stop), as_int(step));
+        let upward = self.compare(CmpOp::Gt, &step, &Value::Int(0))?;
+        let more = self.compare(if upward { CmpOp::Lt } else { CmpOp::Gt }, &cur, &stop)?;
+        if !more {
+            return Ok(None);
+        }
+        let next = self.binary(BinOp::Add, &cur, &step)?;
+        Ok(Some((cur, next)))
+    }
+
     /// Converts a runtime library error into a guest exception.
     #[inline(never)]
     pub(crate) fn rt(&mut self, err: RuntimeError) -> Exc {
+        if err.kind == ExcKind::KeyError {
+            // The message is the missing key (see `str_format`).
+            return self.key_error(&Value::str(err.message));
+        }
         let name = match err.kind {
             ExcKind::ComplexResult => "ValueError",
             other => other.class_name(),
@@ -515,37 +542,42 @@ impl Vm<'_> {
             CmpOp::Gt => names::GT,
             _ => names::GE,
         };
-        if let Some((_, fobj, _)) = inst.class.method(name) {
-            let fobj = fobj.clone();
-            let result = self.call_function(&fobj, vec![Some(this.clone()), Some(other.clone())])?;
-            return Ok(Some(self.truthy(&result)?));
-        }
-        let same_class = matches!(other, Value::Instance(o) if Rc::ptr_eq(&o.class, &inst.class));
-        let (_, order, eq) = inst.class.dataclass.unwrap_or((false, false, false));
-        match op {
-            // `object.__ne__` inverts whatever `__eq__` answers.
-            CmpOp::Ne => Ok(self.instance_compare(CmpOp::Eq, this, other)?.map(|equal| !equal)),
-            // The generated `__eq__` compares the fields of two instances of the class.
-            CmpOp::Eq if eq && same_class => {
-                if this.is(other) {
+        let generates = |class: &crate::value::Class| match op {
+            CmpOp::Eq => class.dataclass.is_some_and(|(_, _, eq)| eq),
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => class.dataclass.is_some_and(|(_, order, _)| order),
+            _ => false,
+        };
+        let owner_fields = match inst.class.provider(name, generates) {
+            Provider::User(fobj) => {
+                let fobj = fobj.clone();
+                let result = self.call_function(&fobj, vec![Some(this.clone()), Some(other.clone())])?;
+                return Ok(Some(self.truthy(&result)?));
+            }
+            Provider::Generated(owner) => Some(owner.fields.len()),
+            Provider::Object => None,
+        };
+        match owner_fields {
+            // A generated method compares the dataclass's fields of two instances of
+            // exactly the same class (else `NotImplemented`).
+            Some(n) => {
+                let Value::Instance(o) = other else { return Ok(None) };
+                if !Rc::ptr_eq(&o.class, &inst.class) {
+                    return Ok(None);
+                }
+                if op == CmpOp::Eq && this.is(other) {
                     return Ok(Some(true));
                 }
-                let (a, b) = match other {
-                    Value::Instance(o) => (inst.fields.borrow().clone(), o.fields.borrow().clone()),
-                    _ => return Ok(None),
-                };
-                Ok(Some(self.seq_eq(&a, &b)?))
+                let a: Vec<Value> = inst.fields.borrow().iter().take(n).cloned().collect();
+                let b: Vec<Value> = o.fields.borrow().iter().take(n).cloned().collect();
+                if op == CmpOp::Eq { Ok(Some(self.seq_eq(&a, &b)?)) } else { Ok(Some(self.seq_compare(op, &a, &b)?)) }
             }
-            // `object.__eq__`: identity, else `NotImplemented`.
-            CmpOp::Eq => Ok(if this.is(other) { Some(true) } else { None }),
-            _ if order && same_class => {
-                let (a, b) = match other {
-                    Value::Instance(o) => (inst.fields.borrow().clone(), o.fields.borrow().clone()),
-                    _ => return Ok(None),
-                };
-                Ok(Some(self.seq_compare(op, &a, &b)?))
-            }
-            _ => Ok(None),
+            None => match op {
+                // `object.__ne__` inverts whatever `__eq__` answers.
+                CmpOp::Ne => Ok(self.instance_compare(CmpOp::Eq, this, other)?.map(|equal| !equal)),
+                // `object.__eq__`: identity, else `NotImplemented`.
+                CmpOp::Eq => Ok(if this.is(other) { Some(true) } else { None }),
+                _ => Ok(None),
+            },
         }
     }
 
@@ -852,18 +884,24 @@ impl Vm<'_> {
                 out.push('}');
             }
             Value::Instance(inst) => {
-                if let Some((_, fobj, _)) = inst.class.method(names::REPR) {
+                let provider = inst.class.provider(names::REPR, |class| class.dataclass.is_some());
+                let generated = match provider {
+                    Provider::Generated(owner) => Some(owner.fields.clone()),
+                    _ => None,
+                };
+                if let Provider::User(fobj) = provider {
                     let fobj = fobj.clone();
                     let result = self.call_function(&fobj, vec![Some(value.clone())])?;
                     match result {
                         Value::Str(s) => out.push_str(s.as_str()),
                         _ => return Err(self.type_error("__repr__ returned non-string".into())),
                     }
-                } else if inst.class.dataclass.is_some() {
+                } else if let Some(field_names) = generated {
+                    // The generated `__repr__`: the instance's class name, the dataclass's fields.
                     out.push_str(&inst.class.name);
                     out.push('(');
                     let fields = inst.fields.borrow().clone();
-                    for (idx, name) in inst.class.fields.iter().enumerate() {
+                    for (idx, name) in field_names.iter().enumerate() {
                         if idx > 0 {
                             out.push_str(", ");
                         }

@@ -263,9 +263,50 @@ pub(crate) enum MethodKind {
     Class,
 }
 
+/// Where the special method of an instance comes from (see [`Class::provider`]).
+pub(crate) enum Provider<'c> {
+    /// A method the program wrote.
+    User(&'c Rc<FuncObj>),
+    /// The method `@dataclass` generated for this class (its fields are the first
+    /// `fields.len()` slots of the instance).
+    Generated(&'c Class),
+    /// Neither: `object`'s behaviour.
+    Object,
+}
+
 impl Class {
     pub(crate) fn method(&self, name: u32) -> Option<&(u32, Rc<FuncObj>, MethodKind)> {
         self.methods.binary_search_by_key(&name, |entry| entry.0).ok().map(|idx| &self.methods[idx])
+    }
+
+    /// The special method `name` of instances of this class, as Python's lookup finds
+    /// it: walking from the class up, the first class that defines it in its body, or
+    /// that is a dataclass which `generates` it (a dataclass generates its `__repr__`
+    /// and `__eq__` unless its own body defines them, whatever its bases define).
+    pub(crate) fn provider(&self, name: u32, generates: impl Fn(&Class) -> bool) -> Provider<'_> {
+        let mut current = Some(self);
+        while let Some(class) = current {
+            if let Some((_, own, _)) = class.method(name) {
+                let inherited = class.base.as_ref().and_then(|base| base.method(name));
+                if !inherited.is_some_and(|(_, theirs, _)| Rc::ptr_eq(own, theirs)) {
+                    return Provider::User(own);
+                }
+            }
+            if generates(class) {
+                return Provider::Generated(class);
+            }
+            current = class.base.as_deref();
+        }
+        Provider::Object
+    }
+
+    /// Whether instances compare with a generated dataclass `__eq__` (and with which
+    /// class's fields).
+    pub(crate) fn generated_eq(&self) -> Option<&Class> {
+        match self.provider(crate::interp::names::EQ, |class| class.dataclass.is_some_and(|(_, _, eq)| eq)) {
+            Provider::Generated(owner) => Some(owner),
+            _ => None,
+        }
     }
 
     /// Whether `self` is `other` or derives from it.
@@ -346,7 +387,7 @@ pub(crate) enum IterState {
     /// `reversed()` of a list or tuple: `next` is one past the index of the next item
     /// (0 when done); a list is read live, as CPython's `listreviterator` does.
     Reversed(Value, usize),
-    Enumerate(Box<IterState>, i64),
+    Enumerate(Box<IterState>, crate::runtime::Int),
     Zip(Vec<IterState>),
     /// An iterator object shared with the program (`enumerate(reversed(xs))`): stepping
     /// this steps that object.
@@ -476,11 +517,11 @@ pub(crate) fn keys_equal(left: &Value, right: &Value) -> bool {
                 return true;
             }
             if Rc::ptr_eq(&a.class, &b.class)
-                && a.class.dataclass.is_some_and(|(_, _, eq)| eq)
-                && a.class.method(crate::interp::names::EQ).is_none()
+                && let Some(owner) = a.class.generated_eq()
             {
+                let n = owner.fields.len();
                 let (fa, fb) = (a.fields.borrow(), b.fields.borrow());
-                return fa.len() == fb.len() && fa.iter().zip(fb.iter()).all(|(x, y)| keys_equal(x, y));
+                return fa.iter().take(n).zip(fb.iter().take(n)).all(|(x, y)| keys_equal(x, y));
             }
             false
         }

@@ -2,7 +2,6 @@
 //! (`Objects/stringlib/unicode_format.h`), with the values supplied by the VM.
 
 use super::errors::{ExcKind, RtResult, RuntimeError};
-use super::strings::repr_str;
 use super::unicode;
 
 /// Which argument a replacement field names.
@@ -172,7 +171,9 @@ impl<A: FormatArgs> Formatter<'_, A> {
                 )));
             }
             FieldKey::Name(name) if !self.args.has_keyword(name) => {
-                return Err(RuntimeError::new(ExcKind::KeyError, repr_str(name)));
+                // The message is the missing key itself: the VM makes it the exception's
+                // argument, which `str()` of a `KeyError` shows as its repr.
+                return Err(RuntimeError::new(ExcKind::KeyError, name.to_owned()));
             }
             _ => {}
         }
@@ -306,6 +307,7 @@ fn parse_accessors(rest: &str) -> RtResult<Vec<FieldAccess<'_>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::strings::repr_str;
 
     /// Arguments that are strings; `format_field` records what it was asked.
     struct Strings {
@@ -366,7 +368,7 @@ mod tests {
             run("{0}{}"),
             Err("ValueError: cannot switch from manual field specification to automatic field numbering".into())
         );
-        assert_eq!(run("{nope}"), Err("KeyError: 'nope'".into()));
+        assert_eq!(run("{nope}"), Err("KeyError: nope".into()));
         assert_eq!(run("{!x}"), Err("ValueError: Unknown conversion specifier x".into()));
         assert_eq!(run("{0!rr}"), Err("ValueError: expected ':' after conversion specifier".into()));
         assert_eq!(run("{:{:{}}}"), Err("ValueError: Max string recursion exceeded".into()));

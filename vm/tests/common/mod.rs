@@ -151,6 +151,10 @@ pub(crate) fn show_err(err: &RuntimeError) -> String {
     if err.kind == ExcKind::ComplexResult {
         return "complex".into();
     }
+    if err.kind == ExcKind::KeyError {
+        // The message of a KeyError is the missing key; `str()` of the exception is its repr.
+        return format!("KeyError: {}", repr_str(&err.message));
+    }
     format!("{}: {}", err.kind.class_name(), err.message)
 }
 

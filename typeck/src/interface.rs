@@ -34,16 +34,13 @@ pub struct FuncSig {
 }
 
 impl FuncSig {
-    /// The type of the function as a value: only its positional parameters count.
+    /// The type of the function as a value: only its positional parameters count, and
+    /// those with a default may be left out of a call.
     pub fn as_callable(&self) -> Type {
-        Type::callable(
-            self.params
-                .iter()
-                .filter(|param| param.kind == ParamKind::PositionalOrKeyword)
-                .map(|p| p.ty.clone())
-                .collect(),
-            self.ret.clone(),
-        )
+        let positional: Vec<&ParamSig> =
+            self.params.iter().filter(|param| param.kind == ParamKind::PositionalOrKeyword).collect();
+        let defaults = positional.iter().rev().take_while(|param| param.has_default).count();
+        Type::callable_with_defaults(positional.iter().map(|p| p.ty.clone()).collect(), self.ret.clone(), defaults)
     }
 }
 
@@ -277,6 +274,7 @@ impl Encoder {
                 self.tag(13);
                 self.types(&callable.params);
                 self.ty(&callable.ret);
+                self.len(callable.defaults);
             }
             Type::Instance(class) => {
                 self.tag(14);

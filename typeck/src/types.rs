@@ -63,6 +63,16 @@ pub enum ViewKind {
 pub struct CallableType {
     pub params: Vec<Type>,
     pub ret: Type,
+    /// How many of the last `params` have a default (a `def` used as a value): a call may
+    /// leave them out. Always 0 for a `Callable[...]` annotation.
+    pub defaults: usize,
+}
+
+impl CallableType {
+    /// How many arguments a call must pass at least.
+    pub fn required(&self) -> usize {
+        self.params.len().saturating_sub(self.defaults)
+    }
 }
 
 /// A static type.
@@ -131,7 +141,13 @@ impl Type {
     }
 
     pub fn callable(params: Vec<Type>, ret: Type) -> Type {
-        Type::Callable(Arc::new(CallableType { params, ret }))
+        Type::Callable(Arc::new(CallableType { params, ret, defaults: 0 }))
+    }
+
+    /// A callable whose last `defaults` parameters have a default.
+    pub fn callable_with_defaults(params: Vec<Type>, ret: Type, defaults: usize) -> Type {
+        let defaults = defaults.min(params.len());
+        Type::Callable(Arc::new(CallableType { params, ret, defaults }))
     }
 
     pub fn instance(module: &str, name: &str) -> Type {
@@ -349,6 +365,22 @@ impl fmt::Display for Type {
                 }
                 Ok(())
             }
+            // Parameters with a default have no `Callable[...]` spelling: mypy's form for
+            // such a value is `def (int, int =) -> int`.
+            Type::Callable(callable) if callable.defaults > 0 => {
+                f.write_str("def (")?;
+                let required = callable.required();
+                for (idx, param) in callable.params.iter().enumerate() {
+                    if idx > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{param}")?;
+                    if idx >= required {
+                        f.write_str(" =")?;
+                    }
+                }
+                write!(f, ") -> {}", callable.ret)
+            }
             Type::Callable(callable) => {
                 f.write_str("Callable[[")?;
                 write_list(f, &callable.params)?;
@@ -396,6 +428,10 @@ mod tests {
         assert_eq!(Type::optional(Type::Int).to_string(), "int | None");
         assert_eq!(Type::callable(vec![Type::Int, Type::Str], Type::Bool).to_string(), "Callable[[int, str], bool]");
         assert_eq!(Type::instance("m", "Point").to_string(), "Point");
+        assert_eq!(
+            Type::callable_with_defaults(vec![Type::Int, Type::Int], Type::Int, 1).to_string(),
+            "def (int, int =) -> int"
+        );
         assert_eq!(Type::tuple(vec![]).to_string(), "tuple[()]");
     }
 

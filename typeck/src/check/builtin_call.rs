@@ -298,7 +298,7 @@ impl<'a> Checker<'a> {
                 if !has_key {
                     self.require_orderable(&elem, values[0].span, name);
                 }
-                Type::list(elem)
+                Type::list(self.elem_for_context(elem, expected))
             }
             Builtin::Reversed => match &first_ty {
                 Type::List(_) | Type::Tuple(_) | Type::TupleOf(_) | Type::Str | Type::Range | Type::Dict(_) => {
@@ -462,7 +462,10 @@ impl<'a> Checker<'a> {
             }
             Builtin::List | Builtin::Set | Builtin::Tuple => {
                 let elem = match values.first() {
-                    Some(value) => Some(iter_elem(self, value)),
+                    Some(value) => {
+                        let elem = iter_elem(self, value);
+                        Some(self.elem_for_context(elem, expected))
+                    }
                     None => match (builtin, expected) {
                         (Builtin::List, Some(Type::List(elem))) | (Builtin::Set, Some(Type::Set(elem))) => {
                             Some((**elem).clone())
@@ -510,9 +513,28 @@ impl<'a> Checker<'a> {
         call_builtin(builtin, values, kw_out, ret, span)
     }
 
-    fn check_key(&mut self, value: &ir::Expr, elem: &Type, name: &str) {
+    /// The element type of a new container built from elements of type `elem`: the
+    /// expected container's, when the elements fit it (`list(ints)` where a `list[float]`
+    /// is expected is a `list[float]`, as mypy infers from the context).
+    fn elem_for_context(&self, elem: Type, expected: Option<&Type>) -> Type {
+        match expected {
+            Some(Type::List(want) | Type::Set(want) | Type::TupleOf(want))
+                if !want.is_unknown() && self.is_assignable(&elem, want) =>
+            {
+                (**want).clone()
+            }
+            _ => elem,
+        }
+    }
+
+    /// The `key` of `sorted`/`min`/`max`/`list.sort`: it takes an element and its results
+    /// must be comparable with `<`, as typeshed's `SupportsRichComparison` says.
+    pub(crate) fn check_key(&mut self, value: &ir::Expr, elem: &Type, name: &str) {
         let fits = match &value.ty {
-            Type::Callable(callable) => callable.params.len() == 1 && self.is_assignable(elem, &callable.params[0]),
+            Type::Callable(callable) => {
+                self.is_assignable(&value.ty, &Type::callable(vec![elem.clone()], Type::Unknown))
+                    || (callable.params.len() == 1 && self.is_assignable(elem, &callable.params[0]))
+            }
             Type::BuiltinFunction(_) => {
                 self.is_assignable(&value.ty, &Type::callable(vec![elem.clone()], Type::Unknown))
             }
@@ -521,6 +543,21 @@ impl<'a> Checker<'a> {
         };
         if !fits {
             self.arg_error_kw("key", name, value, &format!("Callable[[{elem}], Any]"));
+            return;
+        }
+        if let Type::Callable(callable) = &value.ty
+            && !self.is_orderable(&callable.ret)
+        {
+            let expected = format!("Callable[[{elem}], SupportsDunderLT[Any] | SupportsDunderGT[Any]]");
+            self.arg_error_kw("key", name, value, &expected);
+        }
+    }
+
+    /// `list.sort`: the `key`'s results, or else the elements, must be comparable.
+    pub(crate) fn check_list_sort(&mut self, elem: &Type, key: Option<&ir::Expr>, span: Span) {
+        match key {
+            Some(key) if key.ty != Type::None => self.check_key(key, elem, "sort\" of \"list"),
+            _ => self.require_orderable(elem, span, "sort\" of \"list"),
         }
     }
 
@@ -530,8 +567,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn require_orderable(&mut self, elem: &Type, span: Span, name: &str) {
-        let ok = match elem {
+    fn is_orderable(&self, ty: &Type) -> bool {
+        match ty {
             Type::Int | Type::Bool | Type::Float | Type::Str | Type::Unknown => true,
             Type::Tuple(_) | Type::TupleOf(_) | Type::List(_) => true,
             Type::Instance(class) => {
@@ -539,8 +576,11 @@ impl<'a> Checker<'a> {
                     || self.chain(class).iter().any(|info| info.dataclass.is_some_and(|flags| flags.order))
             }
             _ => false,
-        };
-        if !ok {
+        }
+    }
+
+    fn require_orderable(&mut self, elem: &Type, span: Span, name: &str) {
+        if !self.is_orderable(elem) {
             self.error(
                 Code::ArgType,
                 span,

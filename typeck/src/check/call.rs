@@ -122,6 +122,7 @@ impl<'a> Checker<'a> {
             }
             (_, Type::Callable(callable)) => {
                 let callable = callable.clone();
+                let required = callable.required();
                 let sig = FuncSig {
                     params: callable
                         .params
@@ -131,7 +132,7 @@ impl<'a> Checker<'a> {
                             name: format!("__p{idx}").into(),
                             ty: ty.clone(),
                             kind: ParamKind::PositionalOrKeyword,
-                            has_default: false,
+                            has_default: idx >= required,
                         })
                         .collect(),
                     ret: callable.ret.clone(),
@@ -145,6 +146,8 @@ impl<'a> Checker<'a> {
                 }
                 let name = CalleeName::Function(callable_name(&callee));
                 let (call_args, order) = self.match_args(&sig, args, &[], span, &name, None);
+                // Only the arguments given are passed: the function applies its own defaults.
+                let call_args: Vec<Arg> = call_args.into_iter().filter(|arg| matches!(arg, Arg::Value(_))).collect();
                 call_expr(Callee::Indirect(Box::new(callee)), call_args, order, callable.ret.clone(), span)
             }
             (_, Type::ClassObj(class)) => {
@@ -700,6 +703,15 @@ impl<'a> Checker<'a> {
         }
         let func_sig = method_func_sig(&sig);
         let (values, order) = self.match_args(&func_sig, args, keywords, span, &name, None);
+        if let Type::List(elem) = &obj.ty
+            && method == "sort"
+        {
+            let key = match values.first() {
+                Some(Arg::Value(key)) => Some(key),
+                _ => None,
+            };
+            self.check_list_sort(elem, key, span);
+        }
         let ret = self.bound_method_ret(&obj.ty, method, sig.ret, &values);
         let callee = Callee::BuiltinMethod { recv: Box::new(obj), method: method.clone() };
         call_expr(callee, values, order, ret, span)

@@ -8,7 +8,9 @@ use typhon_diagnostics::{Code, Diagnostic, Span};
 use typhon_parser::ast;
 
 use super::{Checker, ModBinding, PendingBody};
-use crate::interface::{ClassInfo, DataclassFlags, Export, FieldInfo, MethodInfo, MethodKind, SpecialForm};
+use crate::interface::{
+    ClassInfo, DataclassFlags, Export, FieldInfo, FuncSig, MethodInfo, MethodKind, ParamKind, SpecialForm,
+};
 use crate::ir;
 use crate::types::{ClassRef, Type};
 
@@ -258,6 +260,7 @@ impl<'a> Checker<'a> {
         }
         let info = ClassInfo { class: class.clone(), base: base.clone(), fields, methods, constants, dataclass };
         self.check_overrides(&info, &def.body);
+        self.check_redefined_members(&info, &field_spans, &def.body);
         self.classes.insert(class.clone(), Arc::new(info));
         let id = ir::ClassId(self.ir_classes.len() as u32);
         let is_exception = base.as_ref().is_some_and(|base| self.is_exception_class(base));
@@ -377,22 +380,21 @@ impl<'a> Checker<'a> {
                     _ => None,
                 })
                 .unwrap_or_default();
-            let same_shape = method.kind == inherited.kind
-                && method.sig.params.len() == inherited.sig.params.len()
-                && method
-                    .sig
-                    .params
-                    .iter()
-                    .zip(&inherited.sig.params)
-                    .all(|(mine, theirs)| mine.name == theirs.name && mine.kind == theirs.kind);
-            if !same_shape {
+            if method.kind == MethodKind::Static && inherited.kind != MethodKind::Static {
+                // Python accepts it, but a call through the base class passes the receiver.
+                self.unsupported(span, "a static method overriding an instance or class method");
+                continue;
+            }
+            if !override_shape_fits(method.kind, &method.sig, inherited.kind, &inherited.sig) {
                 self.report(
                     Diagnostic::error(
                         Code::Misc,
                         span,
                         format!("Signature of \"{}\" incompatible with supertype \"{}\"", method.name, owner.name()),
                     )
-                    .with_note("an override keeps the parameters' number, names and kinds"),
+                    .with_note(
+                        "an override keeps the parameters' names, order and defaults; it may add parameters with defaults at the end",
+                    ),
                 );
                 continue;
             }
@@ -425,6 +427,82 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+    }
+
+    /// A field or constant of the class that an ancestor defines too must keep a type the
+    /// ancestor's accepts, and may not replace a method; a method may not replace a field
+    /// or constant (code through the base class would find the wrong kind of member).
+    fn check_redefined_members(&mut self, info: &ClassInfo, field_spans: &[Span], body: &[ast::Stmt]) {
+        let Some(base) = &info.base else { return };
+        let constant_span = |name: &str| {
+            body.iter()
+                .find_map(|stmt| match &stmt.kind {
+                    ast::StmtKind::Assign { targets, .. } => targets
+                        .iter()
+                        .find(|target| matches!(&target.kind, ast::ExprKind::Name(known) if known == name))
+                        .map(|target| target.span),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let mut values: Vec<(SmolStr, Type, Span)> = Vec::new();
+        for (field, span) in info.fields.iter().zip(field_spans) {
+            values.push((field.name.clone(), field.ty.clone(), *span));
+        }
+        for (name, ty) in &info.constants {
+            values.push((name.clone(), ty.clone(), constant_span(name)));
+        }
+        for (name, ty, span) in values {
+            let Some((owner, inherited)) = self.inherited_member(base, &name) else { continue };
+            let (fits, base_ty) = match inherited {
+                InheritedMember::Value(base_ty) => (ty.is_unknown() || self.is_assignable(&ty, &base_ty), base_ty),
+                InheritedMember::Method(method) => (false, method.sig.as_callable()),
+            };
+            if !fits {
+                self.error(
+                    Code::Assignment,
+                    span,
+                    format!(
+                        "Incompatible types in assignment (expression has type \"{ty}\", base class \"{}\" defined the type as \"{base_ty}\")",
+                        owner.name()
+                    ),
+                );
+            }
+        }
+        for method in &info.methods {
+            let Some((owner, InheritedMember::Value(_))) = self.inherited_member(base, &method.name) else { continue };
+            let span = body
+                .iter()
+                .find_map(|stmt| match &stmt.kind {
+                    ast::StmtKind::FunctionDef(def) if def.name.name == method.name => Some(def.name.span),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            self.report(
+                Diagnostic::error(
+                    Code::Misc,
+                    span,
+                    format!("Signature of \"{}\" incompatible with supertype \"{}\"", method.name, owner.name()),
+                )
+                .with_note("a method may not replace an inherited field or class constant"),
+            );
+        }
+    }
+
+    /// The member `name` as the nearest of `class` and its ancestors defines it.
+    fn inherited_member(&self, class: &ClassRef, name: &str) -> Option<(ClassRef, InheritedMember)> {
+        for info in self.chain(class) {
+            if let Some(field) = info.field(name) {
+                return Some((info.class.clone(), InheritedMember::Value(field.ty.clone())));
+            }
+            if let Some(ty) = info.constant(name) {
+                return Some((info.class.clone(), InheritedMember::Value(ty.clone())));
+            }
+            if let Some(method) = info.method(name) {
+                return Some((info.class.clone(), InheritedMember::Method(method.clone())));
+            }
+        }
+        None
     }
 
     /// The `class` statement: evaluates field defaults and constants into the IR layout.
@@ -480,6 +558,29 @@ impl<'a> Checker<'a> {
         }
         Some(id)
     }
+}
+
+/// What an ancestor defines under a name a subclass defines again.
+enum InheritedMember {
+    /// A field or a class constant, with its type.
+    Value(Type),
+    Method(MethodInfo),
+}
+
+/// Whether an override accepts every call the inherited method accepts, with each
+/// argument landing in the same place (calls through the base class pass arguments by
+/// position): the inherited parameters come first, with the same names; a keyword-only
+/// one may become positional-or-keyword; a default may be added but not removed; and any
+/// extra parameters at the end have defaults. The method kinds are the same.
+fn override_shape_fits(mine_kind: MethodKind, mine: &FuncSig, theirs_kind: MethodKind, theirs: &FuncSig) -> bool {
+    mine_kind == theirs_kind
+        && mine.params.len() >= theirs.params.len()
+        && mine.params.iter().zip(&theirs.params).all(|(mine, theirs)| {
+            mine.name == theirs.name
+                && (mine.kind == theirs.kind || theirs.kind == ParamKind::KeywordOnly)
+                && (mine.has_default || !theirs.has_default)
+        })
+        && mine.params[theirs.params.len()..].iter().all(|extra| extra.has_default)
 }
 
 /// `self.<attr>: T` statements at any depth of a method body (not in nested functions).

@@ -635,6 +635,15 @@ impl<'a> Checker<'a> {
                     self.unsupported(attr.span, &format!("the method \"{}\" of \"{obj_ty}\"", attr.name));
                     return error_expr(span);
                 }
+                // `str.lower`: a method of a built-in type taken from the type itself.
+                if let Type::BuiltinFunction(type_name) = &obj_ty
+                    && let Some(instance) = crate::check::methods::builtin_type_instance(type_name)
+                    && (crate::check::methods::builtin_method_exists(&instance, &attr.name)
+                        || crate::check::methods::builtin_method_outside_subset(&instance, &attr.name))
+                {
+                    self.unsupported(span, &format!("a method taken from the type (\"{type_name}.{}\")", attr.name));
+                    return error_expr(span);
+                }
                 self.error(Code::AttrDefined, attr.span, format!("\"{obj_ty}\" has no attribute \"{}\"", attr.name));
                 error_expr(span)
             }
@@ -818,7 +827,10 @@ impl<'a> Checker<'a> {
         let bound = |checker: &mut Checker<'a>, part: Option<&'a ast::Expr>| {
             part.map(|part| {
                 let value = checker.check_expr(part);
-                if !value.ty.is_int_like() && !value.ty.is_unknown() && value.ty != Type::None {
+                // Like `slice`'s own bounds: an int, `None`, or a value that is one of both.
+                let fits = value.ty.is_unknown()
+                    || value.ty.members().iter().all(|member| member.is_int_like() || *member == Type::None);
+                if !fits {
                     checker.error(
                         Code::Misc,
                         value.span,
@@ -1104,6 +1116,7 @@ impl<'a> Checker<'a> {
             None => (Vec::new(), Vec::new()),
         };
         let body_span = body_ir.span;
+        let n_defaults = ir_params.iter().rev().take_while(|param| param.has_default).count();
         if let Some(slot) = self.functions.get_mut(id.0 as usize) {
             *slot = Some(ir::Function {
                 name: "<lambda>".into(),
@@ -1119,7 +1132,7 @@ impl<'a> Checker<'a> {
                 span,
             });
         }
-        mk(ExprKind::Lambda { func: id, defaults }, Type::callable(param_types, ret), span)
+        mk(ExprKind::Lambda { func: id, defaults }, Type::callable_with_defaults(param_types, ret, n_defaults), span)
     }
 
     pub(crate) fn qualname_prefix(&self) -> String {

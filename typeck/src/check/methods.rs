@@ -101,12 +101,45 @@ pub(crate) fn builtin_method_outside_subset(recv: &Type, name: &str) -> bool {
         "isdisjoint",
         "issuperset",
     ];
+    const INT: [&str; 10] = [
+        "bit_length",
+        "bit_count",
+        "to_bytes",
+        "from_bytes",
+        "as_integer_ratio",
+        "conjugate",
+        "real",
+        "imag",
+        "numerator",
+        "denominator",
+    ];
+    const FLOAT: [&str; 7] = ["is_integer", "hex", "fromhex", "as_integer_ratio", "conjugate", "real", "imag"];
+    const TUPLE: [&str; 2] = ["count", "index"];
     match recv {
         Type::Str => STR.contains(&name),
         Type::Dict(_) => DICT.contains(&name),
         Type::Set(_) => SET.contains(&name),
+        Type::Int | Type::Bool => INT.contains(&name),
+        Type::Float => FLOAT.contains(&name),
+        Type::Tuple(_) | Type::TupleOf(_) => TUPLE.contains(&name),
         _ => false,
     }
+}
+
+/// The instances of a built-in type named as a value (`str` in `key=str.lower`), for
+/// looking up its methods.
+pub(crate) fn builtin_type_instance(name: &str) -> Option<Type> {
+    Some(match name {
+        "str" => Type::Str,
+        "int" => Type::Int,
+        "float" => Type::Float,
+        "bool" => Type::Bool,
+        "list" => Type::list(Type::Unknown),
+        "dict" => Type::dict(Type::Unknown, Type::Unknown),
+        "set" => Type::set(Type::Unknown),
+        "tuple" => Type::tuple_of(Type::Unknown),
+        _ => return None,
+    })
 }
 
 /// The signature of `recv.name(...)` for a built-in receiver type.

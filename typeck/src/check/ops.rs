@@ -168,11 +168,10 @@ impl<'a> Checker<'a> {
             (l, Type::Str) if op == Mult && l.is_int_like() => {
                 return Some((OpKind::StrRepeat { left_is_seq: false }, Type::Str));
             }
+            // `list.__add__` gives a list of both element types (`list[int] + list[float]`
+            // is a `list[float]`); a union of unrelated types stays outside the subset.
             (Type::List(a), Type::List(b)) if op == Add => {
-                if self.is_equivalent(a, b) {
-                    return Some((OpKind::ListConcat, left.clone()));
-                }
-                return None;
+                return self.wider_elem(a, b).map(|elem| (OpKind::ListConcat, Type::list(elem)));
             }
             (Type::List(_), r) if op == Mult && r.is_int_like() => {
                 return Some((OpKind::ListRepeat { left_is_seq: true }, left.clone()));
@@ -202,11 +201,11 @@ impl<'a> Checker<'a> {
                     Type::tuple_of(right.iter_elem().unwrap_or(Type::Unknown)),
                 ));
             }
+            // `|` and `^` keep the elements of both sides, `&` and `-` those of the left.
             (Type::Set(a), Type::Set(b)) if matches!(op, BitOr | BitAnd | Sub | BitXor) => {
-                if self.is_equivalent(a, b) {
-                    return Some((OpKind::Set, left.clone()));
-                }
-                return None;
+                let elem = self.wider_elem(a, b)?;
+                let ty = if matches!(op, BitOr | BitXor) { Type::set(elem) } else { left.clone() };
+                return Some((OpKind::Set, ty));
             }
             (Type::Instance(class), _) => {
                 let (owner, method) = self.find_method(class, dunder_of(op))?;
@@ -224,6 +223,18 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         None
+    }
+
+    /// The element type of a container holding elements of both types, when one type
+    /// holds the other's values (`int` and `float` give `float`).
+    fn wider_elem(&self, left: &Type, right: &Type) -> Option<Type> {
+        if self.is_assignable(right, left) {
+            Some(left.clone())
+        } else if self.is_assignable(left, right) {
+            Some(right.clone())
+        } else {
+            None
+        }
     }
 
     pub(crate) fn check_boolop(

@@ -132,7 +132,10 @@ impl Checker<'_> {
             (Type::List(a), Type::List(b)) | (Type::Set(a), Type::Set(b)) => self.is_equivalent(a, b),
             (Type::Dict(a), Type::Dict(b)) => self.is_equivalent(&a.0, &b.0) && self.is_equivalent(&a.1, &b.1),
             (Type::Callable(a), Type::Callable(b)) => {
-                a.params.len() == b.params.len()
+                // Every call `b` allows must suit `a`: parameters `a` has beyond `b`'s have
+                // defaults, and `a` requires no more arguments than `b` does.
+                a.params.len() >= b.params.len()
+                    && a.required() <= b.required()
                     && a.params.iter().zip(b.params.iter()).all(|(have, want)| self.is_assignable(want, have))
                     && (b.ret == Type::None || self.is_assignable(&a.ret, &b.ret))
             }

@@ -18,6 +18,40 @@ fn stmt(kind: StmtKind, span: Span) -> ir::Stmt {
     ir::Stmt { kind, span }
 }
 
+/// `c` or `not c` for a variable `c`: its name, whether it is negated, and the type of
+/// `c` there.
+fn truth_name_test<'e>(test: &'e ast::Expr, checked: &ir::Expr) -> Option<(&'e str, bool, Type)> {
+    let (name, negated) = match &test.kind {
+        ast::ExprKind::Name(name) => (name, false),
+        ast::ExprKind::Unary { op: ast::UnaryOp::Not, operand } => match &operand.kind {
+            ast::ExprKind::Name(name) => (name, true),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let operand_ty = match &checked.kind {
+        ExprKind::Unary { operand, .. } if negated => &operand.ty,
+        _ => &checked.ty,
+    };
+    Some((name.as_str(), negated, operand_ty.clone()))
+}
+
+/// Whether a test of `name` is always true once the earlier `tests` of the same `if` were
+/// false, as mypy finds by narrowing to literals: after `if c:`, `not c` holds when `c` is
+/// an int, str, bool or None (mypy narrows them to `0`, `""`, `False`); after `if not c:`,
+/// `c` holds only for a bool (narrowed to `True`) or None.
+fn test_exhausts(tests: &[(&str, bool, Type)], name: &str, negated: bool, ty: &Type) -> bool {
+    let earlier = tests.iter().any(|(known, known_negated, _)| *known == name && *known_negated != negated);
+    let literal_falsy = |member: &Type| matches!(member, Type::Int | Type::Bool | Type::Str | Type::None);
+    let literal_truthy = |member: &Type| matches!(member, Type::Bool | Type::None);
+    earlier
+        && if negated {
+            ty.members().iter().all(literal_falsy)
+        } else {
+            ty.members().iter().all(literal_truthy) && *ty != Type::None
+        }
+}
+
 impl<'a> Checker<'a> {
     /// Checks a block; the flag says whether control can fall off its end.
     pub(crate) fn check_block(&mut self, body: &'a [ast::Stmt]) -> (ir::Block, bool) {
@@ -166,7 +200,9 @@ impl<'a> Checker<'a> {
                 let msg = msg.as_ref().map(|msg| self.check_expr(msg));
                 let (when_true, _) = self.condition_narrowings(test);
                 self.ctx().narrow.extend(when_true);
-                stmt(StmtKind::Assert { test: test_ir, msg }, span)
+                // `assert False` always raises: it ends the path, as `raise` does.
+                let falls = !matches!(test.kind, ast::ExprKind::Bool(false));
+                return (Some(stmt(StmtKind::Assert { test: test_ir, msg }, span)), falls);
             }
             ast::StmtKind::Raise { exc, cause } => {
                 let exc = exc.as_ref().map(|exc| self.check_exception_value(exc));
@@ -368,25 +404,23 @@ impl<'a> Checker<'a> {
             return stmt(StmtKind::Pass, span);
         };
         let literal = super::expr::literal_int(value);
-        let result = match self.binary_result(&current.ty, bin, &value_ir.ty, literal, span) {
-            Some(result) => result,
-            None => {
-                self.report_operator(op, &current.ty, &value_ir.ty, span);
-                (ir::OpKind::Numeric, Type::Unknown)
+        // `xs += ys` on a list extends in place: any iterable of the element type will do
+        // (`xs += (3,)`, or `[1]` on a `list[float]`), as `list.__iadd__` takes an iterable.
+        let extends_list = matches!((&current.ty, bin), (Type::List(_), ir::BinOp::Add))
+            && self
+                .accepts(&value_ir.ty, &super::methods::iterable_of(current.ty.iter_elem().unwrap_or(Type::Unknown)));
+        let result = if extends_list {
+            (ir::OpKind::ListConcat, current.ty.clone())
+        } else {
+            match self.binary_result(&current.ty, bin, &value_ir.ty, literal, span) {
+                Some(result) => result,
+                None => {
+                    self.report_operator(op, &current.ty, &value_ir.ty, span);
+                    (ir::OpKind::Numeric, Type::Unknown)
+                }
             }
         };
-        // `xs += ys` on a list extends in place (any iterable of the element type).
-        let result_ty = match (&current.ty, bin) {
-            (Type::List(_), ir::BinOp::Add)
-                if self.accepts(
-                    &value_ir.ty,
-                    &super::methods::iterable_of(current.ty.iter_elem().unwrap_or(Type::Unknown)),
-                ) =>
-            {
-                current.ty.clone()
-            }
-            _ => result.1,
-        };
+        let result_ty = result.1.clone();
         let target_ir = match &target.kind {
             ast::ExprKind::Name(name) => self.assign_name(name, target.span, &result_ty, span),
             _ => self.target_from_load(current, &result_ty, span),
@@ -465,6 +499,19 @@ impl<'a> Checker<'a> {
                     Type::ClassObj(class) => {
                         let class = class.clone();
                         return self.class_attr_target(&class, attr, value_ty, value_span, target.span);
+                    }
+                    Type::Module(module) => {
+                        // LANGUAGE.md: no monkey-patching; a module changes its own globals.
+                        if self.module_export(&module.clone(), &attr.name).is_some() {
+                            self.unsupported(target.span, "assigning to an attribute of a module");
+                        } else {
+                            self.error(
+                                Code::AttrDefined,
+                                attr.span,
+                                format!("Module \"{module}\" has no attribute \"{}\"", attr.name),
+                            );
+                        }
+                        return Target::Unpack { targets: Vec::new(), span: target.span };
                     }
                     other => {
                         let code = if other.is_optional() { Code::UnionAttr } else { Code::AttrDefined };
@@ -741,6 +788,11 @@ impl<'a> Checker<'a> {
         let mut falses: Narrowings = Vec::new();
         let mut outs: Vec<Narrowings> = Vec::new();
         let mut lowered = Vec::with_capacity(branches.len());
+        // Variables tested so far, with whether the test was negated: `if c:` then
+        // `elif not c:` leaves nothing for later branches, as mypy finds by narrowing `c`
+        // to its false values.
+        let mut truth_tests: Vec<(&'a str, bool, Type)> = Vec::new();
+        let mut exhausted = false;
         for branch in branches {
             self.ctx().narrow = saved.clone();
             self.ctx().narrow.extend(falses.iter().cloned());
@@ -748,10 +800,14 @@ impl<'a> Checker<'a> {
             let (when_true, when_false) = self.condition_narrowings(&branch.test);
             self.ctx().narrow.extend(when_true);
             let (body, falls) = self.check_block(&branch.body);
-            if falls {
+            if falls && !exhausted {
                 outs.push(self.ctx().narrow.clone());
             }
             falses.extend(when_false);
+            if let Some((name, negated, ty)) = truth_name_test(&branch.test, &test) {
+                exhausted |= test_exhausts(&truth_tests, name, negated, &ty);
+                truth_tests.push((name, negated, ty));
+            }
             lowered.push((test, body));
         }
         self.ctx().narrow = saved.clone();
@@ -759,13 +815,15 @@ impl<'a> Checker<'a> {
         let orelse_ir = match orelse {
             Some(orelse) => {
                 let (body, falls) = self.check_block(orelse);
-                if falls {
+                if falls && !exhausted {
                     outs.push(self.ctx().narrow.clone());
                 }
                 body
             }
             None => {
-                outs.push(self.ctx().narrow.clone());
+                if !exhausted {
+                    outs.push(self.ctx().narrow.clone());
+                }
                 Vec::new()
             }
         };

@@ -1,0 +1,5 @@
+def pick(flag: bool) -> str:  # error: return-value
+    if flag:
+        return "yes"
+    elif flag:
+        return "again"

@@ -824,7 +824,7 @@ impl<'a> FnCtx<'_, 'a> {
                 self.emit_tails(op::CALL_NATIVE, &[d, id], &[&args]);
                 Ok(d)
             }
-            Callee::Method { recv, class, name, kind } => {
+            Callee::Method { recv, name, kind, .. } => {
                 let r = self.expr(recv, None)?;
                 let mut args = self.args(call)?;
                 let d = self.dst(dst);
@@ -835,8 +835,8 @@ impl<'a> FnCtx<'_, 'a> {
                         self.emit_tails(op::CALL_METHOD, &[d, n], &[&args]);
                     }
                     MethodKind::Static => {
-                        let c = self.m.class_operand(class)?;
-                        self.emit_tails(op::CALL_METHOD_OF, &[d, c, n], &[&args]);
+                        // Found on the receiver's own class: a subclass's override wins.
+                        self.emit_tails(op::CALL_STATIC_OF, &[d, r, n], &[&args]);
                     }
                     MethodKind::Class => {
                         let t = self.temp();

@@ -318,6 +318,9 @@ ops! {
     SET_CAUSE = 93 "set_cause" [Reg Reg];
     // `JUMP_UNLESS_CMP_INT` against a small constant (`if n < 2:`, `if i % 3 == 0:`).
     JUMP_UNLESS_CMP_INT_IMM = 94 "jump_unless_cmp_int_imm" [Reg Imm Cmp Target];
+    // `obj.static_method(...)`: the static method `Name` of the class of the receiver
+    // register (an instance's class, or a class value itself), called without it.
+    CALL_STATIC_OF = 95 "call_static_of" [Reg Reg Name] [RegOpt];
 }
 
 // The table is indexed by opcode: keep numbering and order in step.

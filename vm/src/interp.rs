@@ -890,6 +890,7 @@ impl<'p> Vm<'p> {
                 | op::CALL_METHOD
                 | op::CALL_METHOD_OF
                 | op::CALL_METHOD_STATIC
+                | op::CALL_STATIC_OF
                 | op::NEW
                 | op::NEW_OF => {
                     // Kept out of line: the loop's hot paths keep their registers.

@@ -601,7 +601,7 @@ impl<'p> Vm<'p> {
         }
         let opcode = word as u8;
         let (tail, argc) = match opcode {
-            op::CALL_METHOD_OF | op::CALL_METHOD_STATIC => (4, w!(3)),
+            op::CALL_METHOD_OF | op::CALL_METHOD_STATIC | op::CALL_STATIC_OF => (4, w!(3)),
             _ => (3, w!(2)),
         };
         let next_pc = pc + tail + argc;
@@ -624,6 +624,24 @@ impl<'p> Vm<'p> {
                 match class.method(name) {
                     Some((_, fobj, _)) => CallTarget::Func(fobj.clone()),
                     None if name == names::INIT => CallTarget::SuperInit(class),
+                    None => {
+                        let text = self.name_table[name as usize].clone();
+                        tri2!(Err(self.attribute_error(&class.name, &text)))
+                    }
+                }
+            }
+            op::CALL_STATIC_OF => {
+                let name = self.mods[module].name_ids[w!(2)];
+                let class = match &reg!(w!(1)) {
+                    Value::Instance(inst) => inst.class.clone(),
+                    Value::Class(class) => class.clone(),
+                    other => {
+                        let other = other.clone();
+                        tri2!(Err(self.field_error(&other)))
+                    }
+                };
+                match class.method(name) {
+                    Some((_, fobj, _)) => CallTarget::Func(fobj.clone()),
                     None => {
                         let text = self.name_table[name as usize].clone();
                         tri2!(Err(self.attribute_error(&class.name, &text)))

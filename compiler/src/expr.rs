@@ -649,6 +649,12 @@ impl<'a> FnCtx<'_, 'a> {
 
     fn compare(&mut self, cmp: &IrCmpOp, kind: &'a CmpKind, d: u32, l: u32, r: u32) -> Result<(), CompileError> {
         match kind {
+            // Comparisons go through the VM's dispatch, as CPython's do: the right
+            // operand's reflected method first when its class is a subclass of the left's
+            // that overrides it, then the left's method, then the reflected one.
+            CmpKind::Dunder { method, .. } if method != "__contains__" => {
+                self.emit(op::CMP, &[d, l, r, vm_cmp(*cmp) as u32]);
+            }
             CmpKind::Dunder { method, .. } => {
                 let n = self.m.name(method);
                 let args = if matches!(cmp, IrCmpOp::In | IrCmpOp::NotIn) { [r, l] } else { [l, r] };

@@ -473,6 +473,8 @@ impl<'p> Vm<'p> {
                 pc += 4;
             }
             op::RERAISE if a as u32 == NO_REG => {
+                // The handlers still running are judged from where each frame is now.
+                save_pc!(pc);
                 let handled = self.chain.caught.iter().rev().find(|caught| self.is_handling(caught));
                 let exc = match handled {
                     Some(caught) => caught.exc.clone(),

@@ -571,8 +571,10 @@ impl<'a> Checker<'a> {
         match ty {
             Type::Int | Type::Bool | Type::Float | Type::Str | Type::Unknown => true,
             Type::Tuple(_) | Type::TupleOf(_) | Type::List(_) => true,
+            // `__gt__` serves `<` reflected, as mypy's `SupportsDunderLT | SupportsDunderGT`.
             Type::Instance(class) => {
                 self.find_method(class, "__lt__").is_some()
+                    || self.find_method(class, "__gt__").is_some()
                     || self.chain(class).iter().any(|info| info.dataclass.is_some_and(|flags| flags.order))
             }
             _ => false,

@@ -351,6 +351,20 @@ impl<'a> Checker<'a> {
                 if self.orderable_builtin(left, right) {
                     return CmpKind::Generic;
                 }
+                // The reflected method of the right operand (`a < b` is `b.__gt__(a)` when
+                // `a` has no `__lt__`): the VM's generic comparison tries it.
+                let reflected = match op {
+                    Lt => "__gt__",
+                    LtE => "__ge__",
+                    Gt => "__lt__",
+                    _ => "__le__",
+                };
+                if let Type::Instance(class) = right
+                    && let Some((_, found)) = self.find_method(class, reflected)
+                    && found.sig.params.first().is_some_and(|param| self.is_assignable(left, &param.ty))
+                {
+                    return CmpKind::Generic;
+                }
                 self.error(
                     Code::Operator,
                     span,
@@ -375,8 +389,11 @@ impl<'a> Checker<'a> {
                 }
             }
             (Type::Set(a), Type::Set(b)) => self.is_equivalent(a, b),
+            // `__gt__` serves `<` reflected (`a < b` is `b.__gt__(a)`), as mypy's
+            // `SupportsDunderLT | SupportsDunderGT` allows.
             (Type::Instance(class), _) => {
                 self.find_method(class, "__lt__").is_some()
+                    || self.find_method(class, "__gt__").is_some()
                     || self.chain(class).iter().any(|info| info.dataclass.is_some_and(|flags| flags.order))
             }
             (Type::Union(_), _) | (_, Type::Union(_)) => false,

@@ -230,6 +230,26 @@ impl Vm<'_> {
         None
     }
 
+    /// `getattr(value, name)` for what a format field names (`{0.x}`): an instance's
+    /// field (or the class attribute it falls back to), else `AttributeError`.
+    pub(crate) fn attribute_by_name(&mut self, value: &Value, name: &str) -> VmResult<Value> {
+        if let Value::Instance(inst) = value {
+            if let Some(slot) = inst.class.fields.iter().position(|field| field == name) {
+                let field = inst.fields.borrow().get(slot).cloned().unwrap_or(Value::Unbound);
+                if !matches!(field, Value::Unbound) {
+                    return Ok(field);
+                }
+            }
+            if let Some(found) = self.class_level_value(&inst.class, name) {
+                return Ok(found);
+            }
+            let class = inst.class.name.clone();
+            return Err(self.attribute_error(&class, name));
+        }
+        let type_name = value.type_name();
+        Err(self.attribute_error(&type_name, name))
+    }
+
     #[inline(never)]
     pub(crate) fn allocate(&self, class: &Rc<Class>) -> Value {
         // Every field starts unassigned: reading one the program has not set gives the

@@ -453,14 +453,18 @@ impl FormatArgs for VmFormatArgs<'_, '_> {
             }
         };
         for access in accessors {
-            if let FieldAccess::Index(i) = access {
-                let index = Value::Int(*i as i64);
-                match self.vm.index(&value, &index) {
-                    Ok(v) => value = v,
-                    Err(e) => {
-                        self.error = Some(e);
-                        return Err(RuntimeError::value("format"));
-                    }
+            // `[0]` indexes with an int, `[key]` with the string `key`, `.name` reads an
+            // attribute, as CPython's.
+            let next = match access {
+                FieldAccess::Index(i) => self.vm.index(&value, &Value::Int(*i as i64)),
+                FieldAccess::Key(key) => self.vm.index(&value, &Value::str(*key)),
+                FieldAccess::Attr(name) => self.vm.attribute_by_name(&value, name),
+            };
+            match next {
+                Ok(v) => value = v,
+                Err(e) => {
+                    self.error = Some(e);
+                    return Err(RuntimeError::value("format"));
                 }
             }
         }

@@ -699,14 +699,24 @@ impl Vm<'_> {
                 let view = view.clone();
                 self.view_contains(&view, item)
             }
-            Value::Range(range) => match item {
-                Value::Int(v) => {
-                    let (start, stop, step) = **range;
-                    let inside = if step > 0 { *v >= start && *v < stop } else { *v <= start && *v > stop };
-                    Ok(inside && (v - start) % step == 0)
-                }
-                _ => Ok(false),
-            },
+            Value::Range(range) => {
+                // Membership is equality with an item: a bool or an integral float equal
+                // to one is in the range too.
+                let v = match item {
+                    Value::Int(v) => Some(*v),
+                    Value::Bool(b) => Some(i64::from(*b)),
+                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Some(*f as i64),
+                    _ => None,
+                };
+                Ok(match v {
+                    Some(v) => {
+                        let (start, stop, step) = **range;
+                        let inside = if step > 0 { v >= start && v < stop } else { v <= start && v > stop };
+                        inside && (i128::from(v) - i128::from(start)) % i128::from(step) == 0
+                    }
+                    None => false,
+                })
+            }
             Value::Instance(inst) => match inst.class.method(names::CONTAINS) {
                 Some((_, fobj, _)) => {
                     let fobj = fobj.clone();
@@ -1016,7 +1026,8 @@ impl Vm<'_> {
         };
         let value = match conversion {
             1 => Value::str(self.py_str(value)?),
-            2 | 3 => Value::str(self.repr(value)?),
+            2 => Value::str(self.repr(value)?),
+            3 => Value::str(runtime::escape_non_ascii(&self.repr(value)?)),
             _ => value.clone(),
         };
         if spec_text.is_empty() {
@@ -1046,6 +1057,14 @@ impl Vm<'_> {
     /// `obj[index]`.
     #[inline(never)]
     pub(crate) fn index(&mut self, obj: &Value, index: &Value) -> VmResult<Value> {
+        // Only `str.format` fields (`{0[key]}`) can index a sequence with a non-int.
+        if matches!(obj, Value::List(_) | Value::Tuple(_) | Value::Str(_)) && matches!(index, Value::Str(_)) {
+            let message = match obj {
+                Value::Str(_) => format!("string indices must be integers, not '{}'", index.type_name()),
+                other => format!("{} indices must be integers or slices, not {}", other.type_name(), index.type_name()),
+            };
+            return Err(self.type_error(message));
+        }
         match obj {
             Value::List(list) => {
                 let idx = self.int_of(index)?.to_index().map_err(|e| self.rt(e))?;

@@ -58,7 +58,7 @@ pub use int::{HASH_INF, HASH_MODULUS, Int, IntPow, MAX_INT_BITS};
 pub use int_text::{IntStrLimit, decimal_text, parse_int, push_decimal};
 pub use slice::{SliceIndices, resolve_index};
 pub use str_format::{Conversion, FieldAccess, FieldKey, FormatArgs, format_template};
-pub use strings::{MAX_STR_BYTES, PyStr, ascii_str, chr, chr_int, repr_str};
+pub use strings::{MAX_STR_BYTES, PyStr, ascii_str, chr, chr_int, escape_non_ascii, repr_str};
 
 /// Float operations: `runtime::float_ops::floordiv(x, y)`, `repr`, `parse`, `round`.
 pub mod float_ops {

@@ -288,8 +288,14 @@ pub fn chr(code: i64) -> RtResult<char> {
 
 /// `ascii(s)` (and the `!a` conversion): `repr` with every non-ASCII character escaped.
 pub fn ascii_str(text: &str) -> String {
+    escape_non_ascii(&repr_str(text))
+}
+
+/// What `ascii()` does to a `repr`: every non-ASCII character as `\xNN`, `\uNNNN` or
+/// `\UNNNNNNNN`.
+pub fn escape_non_ascii(text: &str) -> String {
     let mut out = String::new();
-    for c in repr_str(text).chars() {
+    for c in text.chars() {
         let code = u32::from(c);
         match code {
             0..0x80 => out.push(c),

@@ -71,7 +71,13 @@ impl Vm<'_> {
                     Value::Tuple(items) => items.len(),
                     Value::Dict(dict) => dict.borrow().len(),
                     Value::Set(set) => set.borrow().len(),
-                    Value::Range(range) => crate::ops::range_len(range.0, range.1, range.2) as usize,
+                    Value::Range(range) => match usize::try_from(crate::ops::range_len(range.0, range.1, range.2)) {
+                        Ok(len) if len <= i64::MAX as usize => len,
+                        _ => {
+                            let message = "Python int too large to convert to C ssize_t".to_owned();
+                            return Err(self.runtime_exc("OverflowError", message));
+                        }
+                    },
                     Value::DictView(view) => view.dict.borrow().len(),
                     Value::Instance(inst) => match inst.class.method(crate::interp::names::LEN) {
                         Some((_, fobj, _)) => {

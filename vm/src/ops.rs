@@ -1096,12 +1096,15 @@ impl Vm<'_> {
             }
             Value::Range(range) => {
                 // A huge index is simply out of range (CPython clamps it first).
-                let idx = self.int_of(index)?.to_i64_saturating();
+                let idx = i128::from(self.int_of(index)?.to_i64_saturating());
                 let (start, stop, step) = **range;
                 let len = range_len(start, stop, step);
-                match resolve_index(len as usize, idx) {
-                    Some(pos) => Ok(Value::Int(start + step * pos as i64)),
-                    None => Err(self.runtime_exc("IndexError", "range object index out of range".into())),
+                let pos = if idx < 0 { idx + len } else { idx };
+                if (0..len).contains(&pos) {
+                    // Inside the range: the item lies between its bounds, so it fits.
+                    Ok(Value::Int((i128::from(start) + i128::from(step) * pos) as i64))
+                } else {
+                    Err(self.runtime_exc("IndexError", "range object index out of range".into()))
                 }
             }
             Value::Instance(inst) => match inst.class.method(names::GETITEM) {
@@ -1274,11 +1277,14 @@ fn range_eq(a: (i64, i64, i64), b: (i64, i64, i64)) -> bool {
     len == 0 || (a.0 == b.0 && (len == 1 || a.2 == b.2))
 }
 
-pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+/// How many items a range of machine-int bounds has: up to 2**64, which `len()` cannot
+/// return (CPython's `OverflowError`) but indexing and comparisons can use.
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> i128 {
+    let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
     if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+        (start - stop - 1) / -step + 1
     } else {
         0
     }

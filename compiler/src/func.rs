@@ -9,7 +9,7 @@ use typhon_typeck::ir::{
     BinOp as IrBinOp, Block, Expr, ExprKind, Function, FunctionKind as IrKind, IterKind, NameRef, OpKind, Stmt,
     StmtKind, Target, TryStmt,
 };
-use typhon_vm::bytecode::{self, FunctionKind, Handler, LineEntry, PosEntry, op};
+use typhon_vm::bytecode::{self, FunctionKind, Handler, ImportKind, LineEntry, PosEntry, op};
 
 use crate::{CompileError, ModuleCtx};
 
@@ -608,10 +608,17 @@ impl<'m, 'a> FnCtx<'m, 'a> {
                 }
             },
             StmtKind::Try(try_stmt) => self.try_stmt(try_stmt)?,
-            StmtKind::Import { modules } => {
+            StmtKind::Import { modules, copies } => {
                 for module in modules {
                     let dep = self.m.dep(module);
                     self.emit(op::INIT_MODULE, &[dep]);
+                }
+                // `from m import VAR`: the value VAR has now, in a global of this module.
+                for (global, module, name) in copies {
+                    let t = self.temp();
+                    let i = self.m.import(module, name, ImportKind::Global);
+                    self.emit(op::LOAD_IMPORT, &[t, i]);
+                    self.emit(op::STORE_GLOBAL, &[t, global.0]);
                 }
             }
             StmtKind::Pass => {}

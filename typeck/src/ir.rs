@@ -281,11 +281,15 @@ pub enum StmtKind {
     },
     Try(Box<TryStmt>),
     /// An import statement: the imported modules (absolute names, in order) are
-    /// initialised if they were not yet (the engine runs modules in dependency order);
-    /// nothing is bound, since imported names are static references ([`NameRef`]).
-    /// Built-in modules (math, sys, ...) are not listed.
+    /// initialised if they were not yet (the engine runs modules in dependency order).
+    /// Imported functions and classes are static references ([`NameRef`]); a variable
+    /// imported by `from m import name` is copied into a global of this module
+    /// (`copies`: the global, then the variable's module and name), as CPython binds the
+    /// value the variable has at the import, which later assignments in `m` do not
+    /// change. Built-in modules (math, sys, ...) are not listed.
     Import {
         modules: Vec<SmolStr>,
+        copies: Vec<(GlobalId, SmolStr, SmolStr)>,
     },
     Pass,
 }

@@ -185,6 +185,20 @@ impl<'a> Checker<'a> {
                     ModBinding::Function { func, sig, id: None }
                 }
                 Some(Export::Class(class)) => ModBinding::Class { class },
+                // A variable of a user module becomes a global of this module, assigned
+                // its value at the import statement.
+                Some(Export::Variable { origin, name: var_name, ty }) if user_module => {
+                    let id = ir::GlobalId(self.globals.len() as u32);
+                    self.globals.push(GlobalVar {
+                        name: bound.clone(),
+                        ty: Some(ty),
+                        def_span: bind_span,
+                        partial_none: false,
+                        annotated: true,
+                    });
+                    self.imported_vars.insert(id, (origin, var_name));
+                    ModBinding::Global(id)
+                }
                 Some(Export::Variable { origin, name: var_name, ty }) => {
                     ModBinding::ImportedVar { module: origin, name: var_name, ty }
                 }

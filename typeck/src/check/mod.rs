@@ -144,6 +144,9 @@ pub(crate) struct Checker<'a> {
     pub func_sigs: HashMap<ir::FuncId, Arc<FuncSig>>,
     /// Signatures of imported functions by their origin, for calls through any alias.
     pub imported_sigs: HashMap<ir::FuncRef, Arc<FuncSig>>,
+    /// Globals holding a variable imported by `from m import name`: the variable's
+    /// module and name (copied at the import statement).
+    pub(crate) imported_vars: HashMap<ir::GlobalId, (SmolStr, SmolStr)>,
     /// Method bodies and top-level function bodies, checked after the top level.
     pub pending: Vec<PendingBody<'a>>,
     /// Nested `def`s (with the depth of the function that contains them), checked when
@@ -183,6 +186,7 @@ impl<'a> Checker<'a> {
             param_spans: HashMap::new(),
             func_sigs: HashMap::new(),
             imported_sigs: HashMap::new(),
+            imported_vars: HashMap::new(),
             pending: Vec::new(),
             nested_pending: Vec::new(),
             fns: Vec::new(),

@@ -233,7 +233,28 @@ impl<'a> Checker<'a> {
                     }
                     modules.insert(0, SmolStr::from(base));
                 }
-                return (self.import_stmts(modules, span), true);
+                // Imported variables are copied into this module's globals.
+                let copies: Vec<(ir::GlobalId, SmolStr, SmolStr)> = names
+                    .iter()
+                    .filter_map(|alias| {
+                        let bound =
+                            alias.asname.as_ref().map_or_else(|| alias.name.dotted().into(), |a| a.name.clone());
+                        match self.bindings.get(&bound) {
+                            Some(ModBinding::Global(id)) => {
+                                self.imported_vars.get(id).map(|(module, name)| (*id, module.clone(), name.clone()))
+                            }
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                let import = self.import_stmts(modules, span);
+                return match (import, copies.is_empty()) {
+                    (import, true) => (import, true),
+                    (Some(ir::Stmt { kind: StmtKind::Import { modules, .. }, span }), false) => {
+                        (Some(stmt(StmtKind::Import { modules, copies }, span)), true)
+                    }
+                    (_, false) => (Some(stmt(StmtKind::Import { modules: Vec::new(), copies }, span)), true),
+                };
             }
         };
         (Some(lowered), true)
@@ -258,7 +279,7 @@ impl<'a> Checker<'a> {
                 known.push(module);
             }
         }
-        if known.is_empty() { None } else { Some(stmt(StmtKind::Import { modules: known }, span)) }
+        if known.is_empty() { None } else { Some(stmt(StmtKind::Import { modules: known, copies: Vec::new() }, span)) }
     }
 
     /// `raise X`: an exception instance or class.

@@ -1,0 +1,3 @@
+from m import N as N, inc
+
+inc()

@@ -373,13 +373,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let Some((owner, inherited)) = self.find_method(base, &method.name) else { continue };
-            let span = body
-                .iter()
-                .find_map(|stmt| match &stmt.kind {
-                    ast::StmtKind::FunctionDef(def) if def.name.name == method.name => Some(def.name.span),
-                    _ => None,
-                })
-                .unwrap_or_default();
+            let span = def_name_span(body, &method.name);
             if method.kind == MethodKind::Static && inherited.kind != MethodKind::Static {
                 // Python accepts it, but a call through the base class passes the receiver.
                 self.unsupported(span, "a static method overriding an instance or class method");
@@ -471,13 +465,7 @@ impl<'a> Checker<'a> {
         }
         for method in &info.methods {
             let Some((owner, InheritedMember::Value(_))) = self.inherited_member(base, &method.name) else { continue };
-            let span = body
-                .iter()
-                .find_map(|stmt| match &stmt.kind {
-                    ast::StmtKind::FunctionDef(def) if def.name.name == method.name => Some(def.name.span),
-                    _ => None,
-                })
-                .unwrap_or_default();
+            let span = def_name_span(body, &method.name);
             self.report(
                 Diagnostic::error(
                     Code::Misc,
@@ -667,4 +655,14 @@ fn literal_type(expr: &ast::Expr) -> Option<Type> {
         }
         _ => return None,
     })
+}
+
+/// The span of the name of the `def NAME` in a class body (empty if there is none).
+fn def_name_span(body: &[ast::Stmt], name: &str) -> Span {
+    body.iter()
+        .find_map(|stmt| match &stmt.kind {
+            ast::StmtKind::FunctionDef(def) if def.name.name == name => Some(def.name.span),
+            _ => None,
+        })
+        .unwrap_or_default()
 }

@@ -627,11 +627,25 @@ impl Vm<'_> {
                 }
             }
             27 => {
-                let n = self.int_of(&arg(0).unwrap_or_default())?.to_i64_saturating();
+                let n = self.int_of(&arg(0).unwrap_or_default())?;
+                let Some(n) = n.as_i64().filter(|n| i32::try_from(*n).is_ok()) else {
+                    let message = "Python int too large to convert to C int".to_owned();
+                    return Err(self.runtime_exc("OverflowError", message));
+                };
                 if n < 1 {
                     return Err(
-                        self.runtime_exc("ValueError", "recursion limit must be greater or equal than one".into())
+                        self.runtime_exc("ValueError", "recursion limit must be greater or equal than 1".into())
                     );
+                }
+                // CPython counts this call too.
+                let depth = self.frames.len() as i64 + 1;
+                if depth >= n {
+                    return Err(self.runtime_exc(
+                        "RecursionError",
+                        format!(
+                            "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+                        ),
+                    ));
                 }
                 self.recursion_limit = n.min(1_000_000) as usize;
                 Ok(Value::None)
@@ -645,16 +659,30 @@ impl Vm<'_> {
             )),
             30 => Ok(Value::Float((self.next_random() >> 11) as f64 / (1u64 << 53) as f64)),
             31 => {
-                let a = self.int_of(&arg(0).unwrap_or_default())?.to_i64_saturating();
-                let b = self.int_of(&arg(1).unwrap_or_default())?.to_i64_saturating();
-                if b < a {
-                    return Err(self.runtime_exc(
-                        "ValueError",
-                        format!("empty range for randrange() ({a}, {}, {})", b + 1, b + 1 - a),
-                    ));
+                // Bounds of any size: the span is computed as a Python int.
+                let a = self.int_of(&arg(0).unwrap_or_default())?;
+                let b = self.int_of(&arg(1).unwrap_or_default())?;
+                let stop = b.add(&Int::ONE);
+                let span = stop.sub(&a);
+                if span.is_negative() || span.is_zero() {
+                    return Err(
+                        self.runtime_exc("ValueError", format!("empty range for randrange() ({a}, {stop}, {span})"))
+                    );
                 }
-                let span = (b - a + 1) as u64;
-                Ok(Value::Int(a + (self.next_random() % span) as i64))
+                let offset = match span.as_i64() {
+                    Some(width) => Int::Small((self.next_random() % width as u64) as i64),
+                    None => {
+                        // Enough random 64-bit words for the span and 64 bits more, reduced.
+                        let words = span.bit_length() / 64 + 2;
+                        let mut random = Int::ZERO;
+                        for _ in 0..words {
+                            let word = Int::from_bigint(num_bigint::BigInt::from(self.next_random()));
+                            random = random.mul(&Int::from_bigint(num_bigint::BigInt::from(1u128 << 64))).add(&word);
+                        }
+                        random.modulo(&span).map_err(|e| self.rt(e))?
+                    }
+                };
+                Ok(Value::from_int(a.add(&offset)))
             }
             32 => {
                 let seed = match arg(0) {

@@ -616,6 +616,9 @@ impl Program {
             return match args.first() {
                 None | Some(Value::None) => 0,
                 Some(Value::Int(code)) => *code as i32,
+                // Beyond a C long, CPython's conversion fails and it exits with -1, which
+                // the system reports as 255.
+                Some(Value::BigInt(_)) => 255,
                 Some(Value::Bool(b)) => i32::from(*b),
                 Some(other) => {
                     let text = vm.py_str(other).unwrap_or_default();

@@ -386,6 +386,11 @@ pub fn repeat(text: &str, count: i64) -> RtResult<String> {
     if count == 0 || text.is_empty() {
         return Ok(String::new());
     }
+    // A length past `sys.maxsize` is CPython's OverflowError; a smaller huge one its
+    // MemoryError.
+    if (text.chars().count() as u128) * (count as u128) > i64::MAX as u128 {
+        return Err(RuntimeError::overflow("repeated string is too long"));
+    }
     check_size(text.len().saturating_mul(count))?;
     Ok(text.repeat(count))
 }

@@ -960,6 +960,17 @@ impl Vm<'_> {
                 let name = crate::bytecode::BUILTIN_NAMES.get(*id as usize).copied().unwrap_or("?");
                 out.push_str(&format!("<built-in function {name}>"));
             }
+            Value::BoundMethod(bound) if matches!(bound.1, Value::Function(_)) => {
+                // `<bound method K.m of REPR>`, the receiver shown by its own repr.
+                let (receiver, func) = (bound.0.clone(), bound.1.clone());
+                if let Value::Function(fobj) = &func {
+                    let name =
+                        self.mods[fobj.module as usize].funcs[fobj.func as usize].arch.qualname.as_str().to_owned();
+                    out.push_str(&format!("<bound method {name} of "));
+                    self.write_repr(out, &receiver, depth + 1)?;
+                    out.push('>');
+                }
+            }
             Value::DictView(view) => {
                 let items = crate::iter::view_items(view);
                 out.push_str(view.kind.type_name());

@@ -214,15 +214,13 @@ impl Vm<'_> {
         Ok(instance)
     }
 
-    /// The value of class attribute `name` as seen from `class`: the first class of its
-    /// chain that has one, declared in its body (a constant, a field default or an
-    /// override of an inherited one) or assigned later (`C.name = v`).
-    pub(crate) fn class_level_value(&self, class: &Rc<Class>, name: &str) -> Option<Value> {
+    /// The value of class attribute `name` (an interned name) as seen from `class`: the
+    /// first class of its chain that has one, declared in its body (a constant, a field
+    /// default or an override of an inherited one) or assigned later (`C.name = v`).
+    pub(crate) fn class_level_value(class: &Rc<Class>, name: u32) -> Option<Value> {
         let mut current = Some(class.clone());
         while let Some(cls) = current {
-            if let Some((_, value)) =
-                cls.attrs.borrow().iter().find(|(n, _)| self.name_table.get(*n as usize).is_some_and(|n| n == name))
-            {
+            if let Some((_, value)) = cls.attrs.borrow().iter().find(|(n, _)| *n == name) {
                 return Some(value.clone());
             }
             current = cls.base.clone();
@@ -240,7 +238,8 @@ impl Vm<'_> {
                     return Ok(field);
                 }
             }
-            if let Some(found) = self.class_level_value(&inst.class, name) {
+            let id = self.name_table.iter().position(|n| n == name);
+            if let Some(found) = id.and_then(|id| Self::class_level_value(&inst.class, id as u32)) {
                 return Ok(found);
             }
             let class = inst.class.name.clone();
@@ -350,13 +349,9 @@ impl Vm<'_> {
 
     #[inline(never)]
     pub(crate) fn class_attr(&mut self, class: &Rc<Class>, name: u32) -> VmResult<Value> {
-        let mut current = Some(class.clone());
-        while let Some(cls) = current {
-            // Field defaults declared in a class body are attributes of that class too.
-            if let Some((_, value)) = cls.attrs.borrow().iter().find(|(n, _)| *n == name) {
-                return Ok(value.clone());
-            }
-            current = cls.base.clone();
+        // Field defaults declared in a class body are attributes of that class too.
+        if let Some(value) = Self::class_level_value(class, name) {
+            return Ok(value);
         }
         match class.method(name) {
             Some((_, fobj, MethodKind::Class)) => {

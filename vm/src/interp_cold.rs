@@ -205,14 +205,7 @@ impl<'p> Vm<'p> {
                 if let Some(entry) = class.field_defaults.borrow_mut().get_mut(w!(2)) {
                     *entry = Some(value.clone());
                 }
-                if let Some(field) = class.fields.get(w!(2)) {
-                    let name = match self.name_table.iter().position(|n| n == field) {
-                        Some(id) => id as u32,
-                        None => {
-                            self.name_table.push(field.clone());
-                            (self.name_table.len() - 1) as u32
-                        }
-                    };
+                if let Some(&name) = class.field_ids.get(w!(2)) {
                     let mut attrs = class.attrs.borrow_mut();
                     match attrs.iter_mut().find(|(n, _)| *n == name) {
                         Some(entry) => entry.1 = value,

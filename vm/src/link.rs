@@ -359,6 +359,7 @@ impl Program {
                 module: "builtins".to_owned(),
                 base,
                 fields: Vec::new(),
+                field_ids: Vec::new(),
                 methods: Vec::new(),
                 dataclass: None,
                 is_exception: true,
@@ -520,6 +521,7 @@ impl Program {
             };
             *next_id += 1;
             let fields: Vec<String> = class.fields.iter().map(|f| f.as_str().to_owned()).collect();
+            let field_ids = fields.iter().map(|f| intern_name(f, &mut vm.name_table)).collect();
             classes.push(Rc::new(Class {
                 name: class.name.as_str().to_owned(),
                 module: arch.name.as_str().to_owned(),
@@ -527,6 +529,7 @@ impl Program {
                 base,
                 field_defaults: RefCell::new(vec![None; fields.len()]),
                 fields,
+                field_ids,
                 methods,
                 dataclass,
                 init: RefCell::new(init),

@@ -108,20 +108,20 @@ impl Vm<'_> {
         exc
     }
 
-    #[cold]
-    #[inline(never)]
     /// Reading field `slot` of `obj`, which the instance has not set: as in CPython, the
     /// class attribute of that name (a class-body default, or a value assigned to the
     /// class or a subclass's override), looked up from the instance's own class, or
     /// `AttributeError`.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn unassigned_field(&mut self, obj: &Value, slot: usize) -> VmResult<Value> {
         let (class, field) = match obj {
             Value::Instance(inst) => {
-                let field = inst.class.fields.get(slot).cloned().unwrap_or_default();
-                if let Some(value) = self.class_level_value(&inst.class, &field) {
+                let name = inst.class.field_ids.get(slot).copied();
+                if let Some(value) = name.and_then(|name| Self::class_level_value(&inst.class, name)) {
                     return Ok(value);
                 }
-                (inst.class.name.clone(), field)
+                (inst.class.name.clone(), inst.class.fields.get(slot).cloned().unwrap_or_default())
             }
             other => (other.type_name(), String::new()),
         };
@@ -823,6 +823,17 @@ impl Vm<'_> {
         Ok(out)
     }
 
+    /// The reprs of `items`, separated by `, ` (the inside of a list, tuple or set).
+    fn write_reprs(&mut self, out: &mut String, items: &[Value], depth: usize) -> VmResult<()> {
+        for (idx, item) in items.iter().enumerate() {
+            if idx > 0 {
+                out.push_str(", ");
+            }
+            self.write_repr(out, item, depth + 1)?;
+        }
+        Ok(())
+    }
+
     fn write_repr(&mut self, out: &mut String, value: &Value, depth: usize) -> VmResult<()> {
         if depth > 200 {
             return Err(self.recursion_error());
@@ -843,22 +854,12 @@ impl Vm<'_> {
             Value::List(list) => {
                 let items = list.borrow().clone();
                 out.push('[');
-                for (idx, item) in items.iter().enumerate() {
-                    if idx > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_repr(out, item, depth + 1)?;
-                }
+                self.write_reprs(out, &items, depth)?;
                 out.push(']');
             }
             Value::Tuple(items) => {
                 out.push('(');
-                for (idx, item) in items.iter().enumerate() {
-                    if idx > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_repr(out, item, depth + 1)?;
-                }
+                self.write_reprs(out, items, depth)?;
                 if items.len() == 1 {
                     out.push(',');
                 }
@@ -885,12 +886,7 @@ impl Vm<'_> {
                     return Ok(());
                 }
                 out.push('{');
-                for (idx, item) in items.iter().enumerate() {
-                    if idx > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_repr(out, item, depth + 1)?;
-                }
+                self.write_reprs(out, &items, depth)?;
                 out.push('}');
             }
             Value::Instance(inst) => {
@@ -975,12 +971,7 @@ impl Vm<'_> {
                 let items = crate::iter::view_items(view);
                 out.push_str(view.kind.type_name());
                 out.push_str("([");
-                for (idx, item) in items.iter().enumerate() {
-                    if idx > 0 {
-                        out.push_str(", ");
-                    }
-                    self.write_repr(out, item, depth + 1)?;
-                }
+                self.write_reprs(out, &items, depth)?;
                 out.push_str("])");
             }
             Value::Range(range) => {

@@ -240,6 +240,8 @@ pub(crate) struct Class {
     pub(crate) module: String,
     pub(crate) base: Option<Rc<Class>>,
     pub(crate) fields: Vec<String>,
+    /// The interned names of `fields` (for class attributes of the same name).
+    pub(crate) field_ids: Vec<u32>,
     /// Methods by interned name, inherited ones included (sorted by name id).
     pub(crate) methods: Vec<(u32, Rc<FuncObj>, MethodKind)>,
     pub(crate) dataclass: Option<(bool, bool, bool)>,

@@ -670,6 +670,28 @@ impl<'a> FnCtx<'_, 'a> {
         Ok(())
     }
 
+    /// Jumps to `label` unless `left OP cmp.right` holds (one fused compare-and-branch;
+    /// against a small constant for ints).
+    fn branch_unless(
+        &mut self,
+        left: &'a Expr,
+        cmp: &'a typhon_typeck::ir::Comparison,
+        op_: CmpOp,
+        label: Label,
+    ) -> Result<(), CompileError> {
+        let l = self.expr(left, None)?;
+        if cmp.kind == CmpKind::Int
+            && let Some(imm) = small_int(&cmp.right)
+        {
+            self.emit_jump(op::JUMP_UNLESS_CMP_INT_IMM, &[l, imm as u32, op_ as u32], label);
+            return Ok(());
+        }
+        let r = self.expr(&cmp.right, None)?;
+        let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
+        self.emit_jump(opcode, &[l, r, op_ as u32], label);
+        Ok(())
+    }
+
     /// Jumps to `label` when `expr` is false (fused compare-and-branch where possible).
     pub(crate) fn jump_if_false(&mut self, expr: &'a Expr, label: Label) -> Result<(), CompileError> {
         match &expr.kind {
@@ -697,17 +719,7 @@ impl<'a> FnCtx<'_, 'a> {
                 if comparisons.len() == 1 && !matches!(comparisons[0].kind, CmpKind::Dunder { .. }) =>
             {
                 let cmp = &comparisons[0];
-                let l = self.expr(left, None)?;
-                if cmp.kind == CmpKind::Int
-                    && let Some(imm) = small_int(&cmp.right)
-                {
-                    self.emit_jump(op::JUMP_UNLESS_CMP_INT_IMM, &[l, imm as u32, vm_cmp(cmp.op) as u32], label);
-                    return Ok(());
-                }
-                let r = self.expr(&cmp.right, None)?;
-                let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
-                self.emit_jump(opcode, &[l, r, vm_cmp(cmp.op) as u32], label);
-                Ok(())
+                self.branch_unless(left, cmp, vm_cmp(cmp.op), label)
             }
             _ => {
                 let r = self.expr(expr, None)?;
@@ -724,17 +736,7 @@ impl<'a> FnCtx<'_, 'a> {
                 if comparisons.len() == 1 && negatable(&comparisons[0].kind, comparisons[0].op) =>
             {
                 let cmp = &comparisons[0];
-                let l = self.expr(left, None)?;
-                if cmp.kind == CmpKind::Int
-                    && let Some(imm) = small_int(&cmp.right)
-                {
-                    self.emit_jump(op::JUMP_UNLESS_CMP_INT_IMM, &[l, imm as u32, negate(vm_cmp(cmp.op)) as u32], label);
-                    return Ok(());
-                }
-                let r = self.expr(&cmp.right, None)?;
-                let opcode = if cmp.kind == CmpKind::Int { op::JUMP_UNLESS_CMP_INT } else { op::JUMP_UNLESS_CMP };
-                self.emit_jump(opcode, &[l, r, negate(vm_cmp(cmp.op)) as u32], label);
-                Ok(())
+                self.branch_unless(left, cmp, negate(vm_cmp(cmp.op)), label)
             }
             ExprKind::Unary { op: UnaryOp::Not, operand } => self.jump_if_false(operand, label),
             ExprKind::Or(items) => {
